@@ -15,7 +15,9 @@ export async function freePort(): Promise<number> {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -63,7 +65,11 @@ export async function startStack(): Promise<Stack> {
     output += b.toString();
   });
   const appUrl = `http://localhost:${appPort}`;
-  await waitFor(child, () => output.includes(`${appUrl}/login`), () => output);
+  await waitFor(
+    child,
+    () => output.includes(`${appUrl}/login`),
+    () => output,
+  );
   return {
     appUrl,
     emulatorUrl: `http://localhost:${emulatorPort}`,

@@ -6,8 +6,8 @@ import {
   oauthErrorSchema,
   parseFlags,
   SIGNALS,
-  statusOf,
   signalCode,
+  statusOf,
   tokenResponseSchema,
   v3ErrorEnvelopeSchema,
   vehicleResponseSchema,
@@ -36,7 +36,9 @@ const CONNECTIONS = {
       relationships: {
         vehicle: {
           data: { id: '36ab0000-0000-4000-8000-000000000003', type: 'vehicle' },
-          links: { related: 'https://vehicle.api.smartcar.com/v3/vehicles/36ab0000-0000-4000-8000-000000000003' },
+          links: {
+            related: 'https://vehicle.api.smartcar.com/v3/vehicles/36ab0000-0000-4000-8000-000000000003',
+          },
         },
         user: { data: { id: '8f3f0000-0000-4000-8000-000000000002', type: 'user' } },
       },
@@ -71,7 +73,9 @@ const ERROR = {
       code: 'VEHICLE_NOT_CAPABLE',
       title: 'Vehicle not capable',
       detail: 'The vehicle is incapable of performing your request.',
-      links: { about: 'https://smartcar.com/docs/errors/api-errors/compatibility-errors#vehicle-not-capable' },
+      links: {
+        about: 'https://smartcar.com/docs/errors/api-errors/compatibility-errors#vehicle-not-capable',
+      },
       resolution: { type: 'CONTACT_SUPPORT' },
       suggestedUserMessage: "Your car doesn't support this feature.",
       meta: { debug: { requestId: '2f5c0000-0000-4000-8000-000000000004' } },
@@ -86,16 +90,22 @@ describe('documented payloads parse with the contract', () => {
       CONNECTIONS.data[0]?.relationships.vehicle.data.id,
     );
     expect(v3ErrorEnvelopeSchema.parse(ERROR).errors[0]?.code).toBe('VEHICLE_NOT_CAPABLE');
-    expect(tokenResponseSchema.parse({ access_token: 'eyJ', token_type: 'Bearer', expires_in: 3600 })).toBeTruthy();
-    expect(oauthErrorSchema.parse({ error: 'invalid_client', error_description: 'bad' }).error).toBe('invalid_client');
+    expect(
+      tokenResponseSchema.parse({ access_token: 'eyJ', token_type: 'Bearer', expires_in: 3600 }),
+    ).toBeTruthy();
+    expect(oauthErrorSchema.parse({ error: 'invalid_client', error_description: 'bad' }).error).toBe(
+      'invalid_client',
+    );
   });
 
   test('shape drift is caught', () => {
     expect(vehicleResponseSchema.safeParse({ data: { ...VEHICLE.data, type: 'car' } }).success).toBe(false);
-    expect(v3ErrorEnvelopeSchema.safeParse({ errors: [{ ...ERROR.errors[0], status: 501 }] }).success).toBe(false);
-    expect(tokenResponseSchema.safeParse({ access_token: 'x', token_type: 'bearer', expires_in: 3600 }).success).toBe(
+    expect(v3ErrorEnvelopeSchema.safeParse({ errors: [{ ...ERROR.errors[0], status: 501 }] }).success).toBe(
       false,
     );
+    expect(
+      tokenResponseSchema.safeParse({ access_token: 'x', token_type: 'bearer', expires_in: 3600 }).success,
+    ).toBe(false);
   });
 
   test('the documented Connect example URL parses', () => {
@@ -120,7 +130,9 @@ describe('documented payloads parse with the contract', () => {
         year: '2019',
       }).error,
     ).toBe('vehicle_incompatible');
-    expect(connectErrorRedirectSchema.safeParse({ error: 'nope', error_description: 'x' }).success).toBe(false);
+    expect(connectErrorRedirectSchema.safeParse({ error: 'nope', error_description: 'x' }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -137,12 +149,17 @@ describe('catalogues', () => {
   });
 
   test('signal codes are their group and name in lower case', () => {
-    for (const [code, signal] of Object.entries(SIGNALS)) expect(signalCode(signal.group, signal.name)).toBe(code);
+    for (const [code, signal] of Object.entries(SIGNALS))
+      expect(signalCode(signal.group, signal.name)).toBe(code);
   });
 
   test('signal bodies validate documented values', () => {
-    expect(SIGNALS['tractionbattery-stateofcharge'].body.parse({ value: 78, unit: 'percent' }).value).toBe(78);
-    expect(SIGNALS['tractionbattery-stateofcharge'].body.safeParse({ value: 78, unit: 'kWh' }).success).toBe(false);
+    expect(SIGNALS['tractionbattery-stateofcharge'].body.parse({ value: 78, unit: 'percent' }).value).toBe(
+      78,
+    );
+    expect(SIGNALS['tractionbattery-stateofcharge'].body.safeParse({ value: 78, unit: 'kWh' }).success).toBe(
+      false,
+    );
   });
 
   test('Connect flags', () => {
