@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runNode } from './process.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'apps/web/dist/main.js');
 
 /** Asks the kernel for a free port on loopback. */
@@ -46,8 +46,6 @@ export async function startStack(): Promise<Stack> {
     managementToken: randomBytes(24).toString('base64url'),
   };
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
     PORT: String(appPort),
     PADDOCK_EMULATOR_PORT: String(emulatorPort),
     PADDOCK_EMULATOR_CLIENT_ID: credentials.clientId,
@@ -56,50 +54,18 @@ export async function startStack(): Promise<Stack> {
     DATABASE_URL: `file:${databaseFile}`,
     LOG_LEVEL: 'warn',
   };
-  const child = spawn(process.execPath, [MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
-  child.stderr?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
+  const app = runNode(MAIN, [], env, dir);
   const appUrl = `http://localhost:${appPort}`;
-  await waitFor(
-    child,
-    () => output.includes(`${appUrl}/login`),
-    () => output,
-  );
+  await app.waitForOutput(new RegExp(`${appUrl}/login`));
   return {
     appUrl,
     emulatorUrl: `http://localhost:${emulatorPort}`,
     databaseFile,
     credentials,
-    output: () => output,
+    output: app.output,
     async stop() {
-      await stopProcess(child);
+      await app.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitFor(child: ChildProcess, ready: () => boolean, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!ready()) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`app did not print its login URL within 30 s:\n${output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
