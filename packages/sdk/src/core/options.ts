@@ -1,0 +1,76 @@
+import type { ConnectMode, SmartcarOrigins } from '@paddock/contract';
+
+/** A source of the current time, in epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** Options of {@link SmartcarClient}. Every seam the client touches is injectable. */
+export interface SmartcarClientOptions {
+  /** Application client id (IAM) — also the Connect `client_id`. Required. */
+  clientId: string;
+  /** Application client secret (IAM only). Required; never logged. */
+  clientSecret: string;
+  /** Redirect URI used by `buildConnectUrl()` when the call does not give one. */
+  redirectUri?: string;
+  /** Connect mode used by `buildConnectUrl()` when the call does not give one. Default `'live'`. */
+  mode?: ConnectMode;
+  /** Origins per surface. Default `SMARTCAR_ORIGINS` (Smartcar's hosts); entries here win over `emulatorOrigin`. */
+  origins?: Partial<SmartcarOrigins>;
+  /** Points all four origins at one emulator, e.g. `'http://localhost:4010'`. */
+  emulatorOrigin?: string;
+  /** `fetch` implementation. Default the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Clock for token expiry and `retry-after` dates. Default `Date.now`. */
+  clock?: Clock;
+  /** Waits between retries, in ms. Default a `setTimeout` promise. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Source of retry jitter in [0, 1). Default `Math.random`. */
+  random?: () => number;
+  /** Timeout of one attempt, in ms (connect, headers and body). Default 60 000. */
+  timeout?: number;
+  /** Retries of idempotent calls after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** How long before expiry the cached token is renewed, in ms. Default 300 000 (5 min). */
+  tokenRefreshMargin?: number;
+  /** `User-Agent` header. Default `paddock-sdk/<version>`. */
+  userAgent?: string;
+}
+
+/** Per-call options accepted by every resource method. */
+export interface RequestOptions {
+  /** Smartcar user id, sent as the `sc-user-id` header. */
+  userId?: string;
+  /** Aborts the call, including retries and the waits between them. */
+  signal?: AbortSignal;
+  /** Timeout of one attempt, in ms. Default the client's `timeout`. */
+  timeout?: number;
+  /** Retries after the first attempt. Default the client's `maxRetries`. */
+  maxRetries?: number;
+  /** Extra request headers; they override the SDK's own. */
+  headers?: Record<string, string>;
+  /** Sent as `Idempotency-Key`; reused on every attempt, it lets non-idempotent calls be retried. */
+  idempotencyKey?: string;
+}
+
+export const SDK_VERSION = '0.1.0';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 300_000;
+
+export const systemClock: Clock = { now: () => Date.now() };
+export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Checks a non-negative finite number option; caller mistakes are `TypeError`s. */
+export function assertNonNegative(name: string, value: number | undefined): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`${name} must be a non-negative number, got ${String(value)}`);
+  }
+}
+
+export function assertNonEmptyString(name: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`${name} must be a non-empty string`);
+  }
+}

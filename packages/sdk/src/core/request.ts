@@ -1,0 +1,179 @@
+import { HEADER_REQUEST_ID, HEADER_USER_ID, type SmartcarOrigins } from '@paddock/contract';
+import type { TokenCache } from '../auth/token-cache.js';
+import { APIError, AuthenticationError, InvalidResponseError } from '../errors.js';
+import { tryParseJson } from '../parse/json.js';
+import {
+  fetchWithTimeout,
+  type RawResponse,
+  sleepUnlessAborted,
+  throwIfAborted,
+} from '../transport/fetch-with-timeout.js';
+import { shouldRetry } from '../transport/retry-policy.js';
+import type { Clock, RequestOptions } from './options.js';
+
+export type Surface = 'vehicleApi' | 'managementApi';
+export type QueryValue = string | number | boolean | undefined;
+
+/** One API call as a resource describes it. */
+export interface RequestSpec {
+  surface: Surface;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A path built with `path`, or a URL from the server's `links` (see {@link resolveLink}). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  /** JSON body. */
+  body?: unknown;
+  /** Vehicle commands are never retried without an idempotency key. */
+  isCommand?: boolean;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON; `undefined` for an empty body (e.g. 204). */
+  body: unknown;
+  requestId: string | undefined;
+  url: string;
+}
+
+/** What the pipeline needs from the client; all injected. */
+export interface RequestContext {
+  origins: Readonly<SmartcarOrigins>;
+  tokens: TokenCache;
+  fetch: typeof fetch;
+  clock: Clock;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  timeout: number;
+  maxRetries: number;
+  userAgent: string;
+}
+
+/**
+ * Sends one API call: bearer token, headers, per-attempt timeout, retries by
+ * the retry policy, and the 401 rule — on a 401 the token is invalidated and
+ * the call is sent once more with a fresh one, outside the retry budget.
+ */
+export async function sendRequest(
+  ctx: RequestContext,
+  spec: RequestSpec,
+  options: RequestOptions = {},
+): Promise<ApiResponse> {
+  const url = buildUrl(ctx.origins[spec.surface], spec.path, spec.query);
+  const maxRetries = options.maxRetries ?? ctx.maxRetries;
+  const timeout = options.timeout ?? ctx.timeout;
+  let attempt = 0;
+  let reauthenticated = false;
+
+  for (;;) {
+    throwIfAborted(options.signal);
+    let token: string | undefined;
+    let failure: { error: unknown; status?: number; retryAfter?: number };
+    try {
+      token = await raceAbort(ctx.tokens.get(), options.signal);
+      const res = await fetchWithTimeout(url, buildInit(ctx, spec, options, token), {
+        fetch: ctx.fetch,
+        timeout,
+        signal: options.signal,
+      });
+      if (res.status >= 200 && res.status < 300) return readSuccess(res);
+      const error = APIError.fromResponse(res.status, res.text, res.headers, ctx.clock.now());
+      if (error instanceof AuthenticationError && !reauthenticated) {
+        reauthenticated = true;
+        ctx.tokens.invalidate(token);
+        continue;
+      }
+      failure = {
+        error,
+        status: res.status,
+        retryAfter: error instanceof APIError ? error.retryAfter : undefined,
+      };
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      // A token endpoint 5xx surfaces as an APIError; retry it like the call's own.
+      failure = { error, status: error instanceof APIError ? error.status : undefined };
+    }
+    const decision = shouldRetry({
+      attempt,
+      maxRetries,
+      method: spec.method,
+      isCommand: spec.isCommand,
+      idempotencyKey: options.idempotencyKey,
+      status: failure.status,
+      error: failure.error,
+      retryAfterSeconds: failure.retryAfter,
+      random: ctx.random,
+    });
+    if (!decision.retry) throw failure.error;
+    await sleepUnlessAborted(ctx.sleep, decision.delayMs, options.signal);
+    attempt += 1;
+  }
+}
+
+/**
+ * Resolves a path or a server link against the surface origin. An absolute
+ * link keeps only its path and query, so the bearer token never goes to a
+ * host other than the configured one. Relative links without the `/v3`
+ * prefix (seen in SDK examples) are read as relative to `/v3`.
+ */
+export function resolveLink(origin: string, link: string): string {
+  if (/^https?:\/\//i.test(link)) {
+    const u = new URL(link);
+    return `${origin}${u.pathname}${u.search}`;
+  }
+  if (link.startsWith('/')) return `${origin}${/^\/v\d+(\/|$)/.test(link) ? '' : '/v3'}${link}`;
+  return new URL(link, `${origin}/v3/`).toString();
+}
+
+function buildUrl(origin: string, path: string, query: RequestSpec['query']): string {
+  const url = new URL(resolveLink(origin, path));
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+function buildInit(
+  ctx: RequestContext,
+  spec: RequestSpec,
+  options: RequestOptions,
+  token: string,
+): RequestInit {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'user-agent': ctx.userAgent,
+    authorization: `Bearer ${token}`,
+  };
+  if (options.userId !== undefined) headers[HEADER_USER_ID] = options.userId;
+  if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+  if (spec.body !== undefined) headers['content-type'] = 'application/json';
+  for (const [key, value] of Object.entries(options.headers ?? {})) headers[key.toLowerCase()] = value;
+  return {
+    method: spec.method,
+    headers,
+    body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+  };
+}
+
+function readSuccess(res: RawResponse): ApiResponse {
+  const requestId = res.headers.get(HEADER_REQUEST_ID) ?? undefined;
+  let body: unknown;
+  if (res.text.trim() !== '') {
+    body = tryParseJson(res.text);
+    if (body === undefined) {
+      throw new InvalidResponseError(
+        `Expected JSON from ${new URL(res.url).pathname}, got: ${res.text.slice(0, 100)}${requestId ? ` (request ${requestId})` : ''}`,
+      );
+    }
+  }
+  return { status: res.status, headers: res.headers, body, requestId, url: res.url };
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

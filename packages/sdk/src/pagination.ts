@@ -1,0 +1,101 @@
+import { InvalidResponseError } from './errors.js';
+
+/** Page contents and where the next one is. */
+export interface PageInit<T> {
+  data: T[];
+  totalCount?: number;
+  pageNumber?: number;
+  pageSize?: number;
+  /** The server's `links.next`, absolute or relative; null on the last page. */
+  next: string | null;
+}
+
+/** One page of a list. `nextPage()` follows the server's `links.next`. */
+export class Page<T> {
+  readonly data: T[];
+  readonly totalCount: number | undefined;
+  readonly pageNumber: number | undefined;
+  readonly pageSize: number | undefined;
+  readonly nextLink: string | null;
+  readonly #load: (link: string) => Promise<Page<T>>;
+
+  constructor(init: PageInit<T>, load: (link: string) => Promise<Page<T>>) {
+    this.data = init.data;
+    this.totalCount = init.totalCount;
+    this.pageNumber = init.pageNumber;
+    this.pageSize = init.pageSize;
+    this.nextLink = init.next;
+    this.#load = load;
+  }
+
+  /** True when the server gave a next link; an empty page ends the list whatever it says. */
+  hasNextPage(): boolean {
+    return this.nextLink !== null && this.data.length > 0;
+  }
+
+  /** Fetches the page after this one; a `TypeError` when there is none. */
+  nextPage(): Promise<Page<T>> {
+    if (this.nextLink === null || !this.hasNextPage()) {
+      return Promise.reject(new TypeError('There is no next page; check hasNextPage() first'));
+    }
+    return this.#load(this.nextLink);
+  }
+
+  /** This page and every following one. */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    const seen = new Set<string>();
+    let page: Page<T> = this;
+    for (;;) {
+      yield page;
+      if (!page.hasNextPage() || page.nextLink === null) return;
+      // A server that links a page to itself would otherwise loop forever.
+      if (seen.has(page.nextLink)) throw new InvalidResponseError(`Pagination loops at ${page.nextLink}`);
+      seen.add(page.nextLink);
+      page = await page.nextPage();
+    }
+  }
+
+  /** Every item of this page and the following ones. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.data;
+  }
+}
+
+/**
+ * The result of a list call: `await` it for the first page, or walk every
+ * item of every page with `for await`. Nothing is fetched until one of those.
+ */
+export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  readonly #loadFirst: () => Promise<Page<T>>;
+  #first: Promise<Page<T>> | undefined;
+
+  constructor(loadFirst: () => Promise<Page<T>>) {
+    this.#loadFirst = loadFirst;
+  }
+
+  #start(): Promise<Page<T>> {
+    this.#first ??= this.#loadFirst();
+    return this.#first;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is deliberately awaitable.
+  then<R1 = Page<T>, R2 = never>(
+    onFulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#start().then(onFulfilled, onRejected);
+  }
+
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
+    return this.#start().catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#start().finally(onFinally);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    const first = await this.#start();
+    yield* first;
+  }
+}

@@ -1,0 +1,20 @@
+import type { RequestOptions } from '../core/options.js';
+import { path } from '../core/path.js';
+import { parseVehicle, type Vehicle } from '../parse/vehicle.js';
+import { APIResource, assertId } from './resource.js';
+
+/** `/v3/vehicles/{vehicleId}` (reference §3.3). */
+export class Vehicles extends APIResource {
+  /**
+   * A vehicle's make, model, year, powertrain and mode. Needs no `sc-user-id`.
+   * @throws NotFoundError (`VEHICLE_NOT_FOUND`) for an unknown id
+   */
+  async retrieve(vehicleId: string, options?: RequestOptions): Promise<Vehicle> {
+    assertId('vehicleId', vehicleId);
+    const res = await this.request(
+      { surface: 'vehicleApi', method: 'GET', path: path`/v3/vehicles/${vehicleId}` },
+      options,
+    );
+    return parseVehicle(res.body);
+  }
+}

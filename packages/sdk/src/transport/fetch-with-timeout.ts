@@ -1,0 +1,82 @@
+import { ConnectionError, TimeoutError } from '../errors.js';
+
+/** A response read to the end: the body text is read inside the attempt's timeout. */
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  url: string;
+}
+
+export interface AttemptOptions {
+  fetch: typeof fetch;
+  /** Per-attempt timeout in ms. */
+  timeout: number;
+  /** The caller's signal; its abort wins over the timeout and is never retried. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One HTTP attempt. The request is aborted when the timeout fires or the
+ * caller's signal aborts. A caller abort rethrows the signal's reason;
+ * a timeout is a {@link TimeoutError}; any other failure a {@link ConnectionError}.
+ */
+export async function fetchWithTimeout(
+  url: string,
+  init: RequestInit,
+  opts: AttemptOptions,
+): Promise<RawResponse> {
+  throwIfAborted(opts.signal);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new TimeoutError(`Request timed out after ${opts.timeout} ms`));
+  }, opts.timeout);
+  const onAbort = () => controller.abort(opts.signal?.reason);
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const res = await opts.fetch(url, { ...init, signal: controller.signal });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, url: res.url || url };
+  } catch (cause) {
+    if (opts.signal?.aborted) throw abortReason(opts.signal);
+    if (timedOut) throw new TimeoutError(`Request timed out after ${opts.timeout} ms`, { cause });
+    throw new ConnectionError(`Request to ${new URL(url).origin} failed: ${messageOf(cause)}`, { cause });
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortReason(signal);
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Waits `ms` with the injected sleep, but gives up as soon as the caller aborts. */
+export async function sleepUnlessAborted(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  throwIfAborted(signal);
+  if (!signal) return sleep(ms);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([sleep(ms), aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
