@@ -1,0 +1,250 @@
+import { CONNECT_MODES, type ConnectMode, isPermission } from '@paddock/contract';
+import { z } from 'zod';
+
+/** Log levels accepted by `LOG_LEVEL` (pino's names). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Credentials of the development application registered in the embedded emulator. */
+export interface EmulatorCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly managementToken: string;
+}
+
+/**
+ * Where the Smartcar API comes from: the emulator started in this process (no
+ * `SMARTCAR_CLIENT_ID`), or Smartcar's real hosts.
+ */
+export type SmartcarSource =
+  | {
+      readonly kind: 'emulator';
+      /** Port of the embedded emulator (`PADDOCK_EMULATOR_PORT`, default 4010). */
+      readonly port: number;
+      /** Fixed credentials from `PADDOCK_EMULATOR_*`; generated at boot when absent. */
+      readonly credentials: EmulatorCredentials | undefined;
+    }
+  | {
+      readonly kind: 'smartcar';
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly redirectUri: string;
+    };
+
+/** What `createApp` reads from the configuration; tests pass it as a literal. */
+export interface AppConfig {
+  /** Connect mode sent in the Connect URL; `test` and `simulated` list simulated vehicles. */
+  readonly mode: ConnectMode;
+  /** Permissions requested in Connect (`SMARTCAR_SCOPE`, default `read_vehicle_info`). */
+  readonly scope: readonly string[];
+  /** Honour `X-Forwarded-Proto` from a reverse proxy (`TRUST_PROXY`, default false). */
+  readonly trustProxy: boolean;
+}
+
+/** The whole parsed environment, frozen. */
+export interface Config extends AppConfig {
+  /** HTTP port of the app (`PORT`, default 8000). */
+  readonly port: number;
+  /** Interface the app listens on (`HOST`, default 127.0.0.1). */
+  readonly host: string;
+  /** `DATABASE_URL`: `file:<path>`, a plain path or `:memory:` (default `file:data/paddock.db`). */
+  readonly databaseUrl: string;
+  readonly logLevel: LogLevel;
+  readonly smartcar: SmartcarSource;
+}
+
+/** Thrown by `parseConfig` with every problem of the environment in one message. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const REAL_SMARTCAR_VARS = [
+  'SMARTCAR_CLIENT_ID',
+  'SMARTCAR_CLIENT_SECRET',
+  'SMARTCAR_REDIRECT_URI',
+  'SMARTCAR_MODE',
+] as const;
+const EMULATOR_CREDENTIAL_VARS = [
+  'PADDOCK_EMULATOR_CLIENT_ID',
+  'PADDOCK_EMULATOR_CLIENT_SECRET',
+  'PADDOCK_EMULATOR_MANAGEMENT_TOKEN',
+] as const;
+
+// Empty strings count as unset, so `FOO= npm start` behaves like no FOO at all.
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const port = (name: string, fallback: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, `${name} must be a port number between 1 and 65535`)
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, `${name} must be a port number between 1 and 65535`)
+      .optional()
+      .transform((n) => n ?? fallback),
+  );
+
+const flag = (name: string) =>
+  optionalText.pipe(
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `${name} must be true or false` })
+      .optional()
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  );
+
+const databaseUrl = optionalText.pipe(
+  z
+    .string()
+    .refine(
+      (url) => !/^postgres(ql)?:\/\//i.test(url),
+      'DATABASE_URL: PostgreSQL is not supported yet (it comes in a later release); use a SQLite path, file:<path> or :memory:',
+    )
+    .refine(
+      (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url),
+      'DATABASE_URL must be file:<path>, a file path or :memory:',
+    )
+    .optional()
+    .transform((v) => v ?? 'file:data/paddock.db'),
+);
+
+const scope = optionalText.pipe(
+  z
+    .string()
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .superRefine((names, ctx) => {
+      for (const name of names) {
+        const bare = name.startsWith('required:') ? name.slice('required:'.length) : name;
+        if (!isPermission(bare)) ctx.addIssue({ code: 'custom', message: `unknown permission "${name}"` });
+      }
+    })
+    .optional()
+    .transform((names) => (names && names.length > 0 ? names : ['read_vehicle_info'])),
+);
+
+const envSchema = z.object({
+  PORT: port('PORT', 8000),
+  HOST: optionalText.transform((v) => v ?? '127.0.0.1'),
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: optionalText.pipe(
+    z
+      .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+      .optional()
+      .transform((v) => v ?? 'info'),
+  ),
+  TRUST_PROXY: flag('TRUST_PROXY'),
+  SMARTCAR_SCOPE: scope,
+  SMARTCAR_CLIENT_ID: optionalText,
+  SMARTCAR_CLIENT_SECRET: optionalText,
+  SMARTCAR_REDIRECT_URI: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'SMARTCAR_REDIRECT_URI must be an absolute http(s) URL' })
+      .optional(),
+  ),
+  SMARTCAR_MODE: optionalText.pipe(
+    z.enum(CONNECT_MODES, { error: `SMARTCAR_MODE must be one of ${CONNECT_MODES.join(', ')}` }).optional(),
+  ),
+  PADDOCK_EMULATOR_PORT: port('PADDOCK_EMULATOR_PORT', 4010),
+  PADDOCK_EMULATOR_CLIENT_ID: optionalText,
+  PADDOCK_EMULATOR_CLIENT_SECRET: optionalText,
+  PADDOCK_EMULATOR_MANAGEMENT_TOKEN: optionalText,
+});
+type Env = z.output<typeof envSchema>;
+
+/** Names of the variables whose values must never appear in a message. */
+export const SECRET_VARIABLES = [
+  'SMARTCAR_CLIENT_SECRET',
+  'PADDOCK_EMULATOR_CLIENT_SECRET',
+  'PADDOCK_EMULATOR_MANAGEMENT_TOKEN',
+] as const;
+
+/**
+ * Parses the environment once. Every problem is collected and thrown together
+ * as a `ConfigError`; messages name variables, never the value of a secret.
+ *
+ * @param env usually `process.env`; only `main.ts` passes that.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
+  if (parsed.success) problems.push(...crossFieldProblems(parsed.data));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
+  const e = parsed.data;
+  const smartcar = toSource(e);
+  return deepFreeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    scope: e.SMARTCAR_SCOPE,
+    mode: smartcar.kind === 'emulator' ? 'simulated' : e.SMARTCAR_MODE!,
+    smartcar,
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = String(issue.path[0] ?? 'environment');
+  // Our own messages already start with the variable's name.
+  return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+}
+
+function crossFieldProblems(e: Env): string[] {
+  const problems: string[] = [];
+  const realSet = REAL_SMARTCAR_VARS.filter((name) => e[name] !== undefined);
+  if (realSet.length > 0 && realSet.length < REAL_SMARTCAR_VARS.length) {
+    for (const name of REAL_SMARTCAR_VARS) {
+      if (e[name] === undefined) {
+        problems.push(
+          `${name} is missing: to use Smartcar's hosts set all of ${REAL_SMARTCAR_VARS.join(', ')}; to use the embedded emulator set none of them`,
+        );
+      }
+    }
+  }
+  const emulatorSet = EMULATOR_CREDENTIAL_VARS.filter((name) => e[name] !== undefined);
+  if (emulatorSet.length > 0 && emulatorSet.length < EMULATOR_CREDENTIAL_VARS.length) {
+    for (const name of EMULATOR_CREDENTIAL_VARS) {
+      if (e[name] === undefined) {
+        problems.push(`${name} is missing: set all of ${EMULATOR_CREDENTIAL_VARS.join(', ')} or none`);
+      }
+    }
+  }
+  if (realSet.length === 0 && e.PADDOCK_EMULATOR_PORT === e.PORT) {
+    problems.push('PADDOCK_EMULATOR_PORT must differ from PORT');
+  }
+  return problems;
+}
+
+function toSource(e: Env): SmartcarSource {
+  if (e.SMARTCAR_CLIENT_ID !== undefined) {
+    return {
+      kind: 'smartcar',
+      clientId: e.SMARTCAR_CLIENT_ID,
+      clientSecret: e.SMARTCAR_CLIENT_SECRET!,
+      redirectUri: e.SMARTCAR_REDIRECT_URI!,
+    };
+  }
+  const credentials =
+    e.PADDOCK_EMULATOR_CLIENT_ID !== undefined
+      ? {
+          clientId: e.PADDOCK_EMULATOR_CLIENT_ID,
+          clientSecret: e.PADDOCK_EMULATOR_CLIENT_SECRET!,
+          managementToken: e.PADDOCK_EMULATOR_MANAGEMENT_TOKEN!,
+        }
+      : undefined;
+  return { kind: 'emulator', port: e.PADDOCK_EMULATOR_PORT, credentials };
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (inner !== null && typeof inner === 'object' && !Object.isFrozen(inner)) deepFreeze(inner);
+  }
+  return Object.freeze(value);
+}

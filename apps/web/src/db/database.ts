@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './tables.js';
+
+/** Options of `createDatabase`. */
+export interface DatabaseOptions {
+  /**
+   * `:memory:` (or `file::memory:`), `file:<path>` or a plain path. Relative
+   * paths resolve against `cwd`. PostgreSQL URLs are refused for now.
+   */
+  readonly url: string;
+  /** Base for relative paths; default `process.cwd()`. */
+  readonly cwd?: string;
+}
+
+/** Where a SQLite database lives, from a `DATABASE_URL`. */
+export function sqliteFilename(url: string, cwd: string): string {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    throw new TypeError('PostgreSQL is not supported yet; use a SQLite path, file:<path> or :memory:');
+  }
+  const path = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  if (path === ':memory:' || path === '') return ':memory:';
+  return resolve(cwd, path);
+}
+
+/**
+ * Opens the app's database (creating the file's folder when needed) with
+ * foreign keys enforced. The caller owns it: `await db.destroy()` closes it.
+ */
+export function createDatabase(options: DatabaseOptions): Kysely<Database> {
+  const filename = sqliteFilename(options.url, options.cwd ?? process.cwd());
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  const sqlite = new SQLite(filename);
+  sqlite.pragma('foreign_keys = ON');
+  // WAL lets readers proceed while a request writes; a memory database has no journal file.
+  if (filename !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

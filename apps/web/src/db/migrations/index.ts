@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-28T0000-initial.js';
+
+/**
+ * Every migration, keyed by its timestamped name. Kysely runs them in key order.
+ * An imported map (not a folder scan) so the compiled `dist/` needs no file lookups.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026-11-28T0000-initial': initial,
+};

@@ -1,0 +1,78 @@
+import { type Context, Hono } from 'hono';
+import type { AppConfig } from '../../config.js';
+import type { AppEnv } from '../../http/context.js';
+import type { ConnectService, ExchangeQuery } from './connect.service.js';
+import { connectErrorInfo } from './connect-errors.js';
+import { ConnectErrorPage, InvalidUserIdPage, StateErrorPage } from './views/connect-error.page.js';
+import { LoginPage } from './views/login.page.js';
+
+export interface ConnectRoutesDeps {
+  readonly connect: ConnectService;
+  readonly config: AppConfig;
+}
+
+/** GET /login (the Connect button) and GET /exchange (Connect's redirect back). */
+export function connectRoutes({ connect, config }: ConnectRoutesDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/login', async (c) => {
+    const session = await c.var.ensureSession();
+    const connectUrl = await connect.connectUrl(session);
+    // The page holds a one-time state: never serve it from a cache.
+    c.header('Cache-Control', 'no-store');
+    return c.html(<LoginPage connectUrl={connectUrl} scope={config.scope} />);
+  });
+
+  app.get('/exchange', async (c) => {
+    // This URL carries the state and the Smartcar user id: keep it out of
+    // Referer headers and caches, whatever the answer.
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cache-Control', 'no-store');
+    const outcome = await connect.exchange(c.var.session, readExchangeQuery(c));
+    const log = c.var.logger;
+    switch (outcome.kind) {
+      case 'linked':
+        log.info({ accountId: c.var.session?.accountId }, 'smartcar user linked');
+        return c.redirect('/vehicle', 303);
+      case 'state-rejected':
+        log.warn({ reason: outcome.reason }, 'connect redirect refused: bad state');
+        return c.html(<StateErrorPage reason={outcome.reason} />, 400);
+      case 'invalid-user-id':
+        log.warn({}, 'connect redirect refused: missing or malformed user_id');
+        return c.html(<InvalidUserIdPage />, 400);
+      case 'connect-error': {
+        const info = connectErrorInfo(outcome.error);
+        log.info({ error: outcome.error }, 'connect returned an error');
+        return c.html(
+          <ConnectErrorPage info={info} description={outcome.description} vehicle={outcome.vehicle} />,
+          info.status,
+        );
+      }
+    }
+  });
+
+  return app;
+}
+
+// A repeated parameter is ambiguous (which one did Smartcar send?), so it counts as malformed.
+function single(c: Context, name: string): string | undefined {
+  const values = c.req.queries(name);
+  if (values === undefined || values.length === 0) return undefined;
+  return values.length === 1 ? values[0] : '';
+}
+
+function readExchangeQuery(c: Context): ExchangeQuery {
+  const optional = (name: string) => single(c, name) || undefined;
+  const vehicle: ExchangeQuery['vehicle'] = {};
+  for (const key of ['vin', 'make', 'model', 'year'] as const) {
+    const value = optional(key);
+    if (value !== undefined) vehicle[key] = value;
+  }
+  return {
+    state: single(c, 'state'),
+    userId: single(c, 'user_id'),
+    error: single(c, 'error'),
+    errorDescription: optional('error_description'),
+    vehicle,
+  };
+}

@@ -1,0 +1,33 @@
+import { PERMISSION_DESCRIPTIONS } from '@paddock/contract';
+import { Layout } from '../../../http/layout.js';
+
+export interface LoginPageProps {
+  /** The Connect URL, with this browser's one-time state in it. */
+  readonly connectUrl: string;
+  readonly scope: readonly string[];
+}
+
+/** The guide's home page: what will be asked, and the button to Smartcar Connect. */
+export function LoginPage({ connectUrl, scope }: LoginPageProps) {
+  return (
+    <Layout title="Connect your vehicle">
+      <h1>Connect your vehicle</h1>
+      <p>
+        Paddock uses Smartcar Connect to reach your vehicle. You will sign in with your vehicle's
+        connected-services account and choose what to share. Paddock will ask to:
+      </p>
+      <ul>
+        {scope.map((entry) => {
+          const permission = entry.replace(/^required:/, '');
+          const words = PERMISSION_DESCRIPTIONS[permission as keyof typeof PERMISSION_DESCRIPTIONS];
+          return <li>{words ?? permission}</li>;
+        })}
+      </ul>
+      <p>
+        <a class="button" href={connectUrl}>
+          Connect your vehicle
+        </a>
+      </p>
+    </Layout>
+  );
+}

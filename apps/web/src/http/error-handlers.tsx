@@ -1,0 +1,42 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppLogger } from '../logger.js';
+import type { AppEnv } from './context.js';
+import { ErrorPage } from './error-page.js';
+
+/** Unknown routes get our 404 page, not the framework's text. */
+export const notFoundPage: NotFoundHandler<AppEnv> = (c) =>
+  c.html(
+    <ErrorPage
+      title="Page not found"
+      message="There is nothing at this address."
+      action={{ href: '/', label: 'Go to the start page' }}
+    />,
+    404,
+  );
+
+/**
+ * Anything a route did not handle: logged with its stack, answered with a
+ * plain 500 page carrying the request id. The process keeps serving.
+ */
+export function errorPage(fallbackLogger: AppLogger): ErrorHandler<AppEnv> {
+  return (err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.html(
+        <ErrorPage title="Bad request" message={err.message || 'The request was not valid.'} />,
+        err.status,
+      );
+    }
+    const requestId = c.get('requestId');
+    (c.get('logger') ?? fallbackLogger).error({ err }, 'unhandled error');
+    return c.html(
+      <ErrorPage
+        title="Something went wrong"
+        message="The app hit an unexpected problem. Please try again; if it keeps happening, contact support with the reference below."
+        requestId={requestId}
+        action={{ href: '/', label: 'Go to the start page' }}
+      />,
+      500,
+    );
+  };
+}
