@@ -107,7 +107,7 @@ const databaseUrl = optionalText.pipe(
       'DATABASE_URL: PostgreSQL is not supported yet (it comes in a later release); use a SQLite path, file:<path> or :memory:',
     )
     .refine(
-      (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url),
+      (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^file:\/\//i.test(url),
       'DATABASE_URL must be file:<path>, a file path or :memory:',
     )
     .optional()
@@ -172,8 +172,12 @@ export const SECRET_VARIABLES = [
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
-  if (parsed.success) problems.push(...crossFieldProblems(parsed.data));
+  // Cross-variable checks read only which variables are set, so they run even
+  // when some values are invalid, and the one message lists everything.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map(describeIssue)),
+    ...crossFieldProblems(env, parsed.success ? parsed.data : undefined),
+  ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -196,27 +200,27 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
 }
 
-function crossFieldProblems(e: Env): string[] {
+function crossFieldProblems(env: Readonly<Record<string, string | undefined>>, e: Env | undefined): string[] {
+  const isSet = (name: string) => (env[name]?.trim() ?? '') !== '';
   const problems: string[] = [];
-  const realSet = REAL_SMARTCAR_VARS.filter((name) => e[name] !== undefined);
+  const realSet = REAL_SMARTCAR_VARS.filter(isSet);
   if (realSet.length > 0 && realSet.length < REAL_SMARTCAR_VARS.length) {
     for (const name of REAL_SMARTCAR_VARS) {
-      if (e[name] === undefined) {
+      if (!isSet(name)) {
         problems.push(
           `${name} is missing: to use Smartcar's hosts set all of ${REAL_SMARTCAR_VARS.join(', ')}; to use the embedded emulator set none of them`,
         );
       }
     }
   }
-  const emulatorSet = EMULATOR_CREDENTIAL_VARS.filter((name) => e[name] !== undefined);
+  const emulatorSet = EMULATOR_CREDENTIAL_VARS.filter(isSet);
   if (emulatorSet.length > 0 && emulatorSet.length < EMULATOR_CREDENTIAL_VARS.length) {
     for (const name of EMULATOR_CREDENTIAL_VARS) {
-      if (e[name] === undefined) {
+      if (!isSet(name))
         problems.push(`${name} is missing: set all of ${EMULATOR_CREDENTIAL_VARS.join(', ')} or none`);
-      }
     }
   }
-  if (realSet.length === 0 && e.PADDOCK_EMULATOR_PORT === e.PORT) {
+  if (e !== undefined && realSet.length === 0 && e.PADDOCK_EMULATOR_PORT === e.PORT) {
     problems.push('PADDOCK_EMULATOR_PORT must differ from PORT');
   }
   return problems;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './tables.js';
@@ -20,7 +21,12 @@ export function sqliteFilename(url: string, cwd: string): string {
   if (/^postgres(ql)?:\/\//i.test(url)) {
     throw new TypeError('PostgreSQL is not supported yet; use a SQLite path, file:<path> or :memory:');
   }
-  const path = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  // `file:///abs/path` is a real file URL; `file:relative/path` is the common SQLite shorthand.
+  const path = url.startsWith('file://')
+    ? fileURLToPath(url)
+    : url.startsWith('file:')
+      ? url.slice('file:'.length)
+      : url;
   if (path === ':memory:' || path === '') return ':memory:';
   return resolve(cwd, path);
 }

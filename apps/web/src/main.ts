@@ -1,0 +1,161 @@
+/**
+ * Composition root: the only module that reads the environment, opens the
+ * database and listens on sockets. `npm start` runs this file.
+ */
+import { createAdaptorServer } from '@hono/node-server';
+import { createEmulator, generateDevelopmentCredentials, startEmulator } from '@paddock/emulator';
+import { SmartcarClient } from '@paddock/sdk';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { type Config, ConfigError, parseConfig } from './config.js';
+import { createDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { AppLogger } from './logger.js';
+
+type Closer = () => Promise<void>;
+
+/** Thrown for start-up failures that deserve one line, not a stack. */
+class StartupError extends Error {}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+
+  const logger = pino({ level: config.logLevel });
+  const closers: Closer[] = [];
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  try {
+    const db = createDatabase({ url: config.databaseUrl });
+    closers.push(() => db.destroy());
+    await migrateToLatest(db);
+
+    const { smartcar, banner } = await smartcarFor(config, logger, closers);
+    const app = createApp({ config, db, smartcar, logger });
+    const close = await listen(app.fetch, config.port, config.host, 'PORT');
+    closers.unshift(close);
+
+    process.stdout.write(`Paddock is ready: open ${publicUrl(config.host, config.port)}/login\n${banner}\n`);
+  } catch (error) {
+    await closeAll(closers, logger);
+    if (error instanceof StartupError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'start-up failed');
+    }
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second Ctrl-C means now
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void closeAll(closers, logger).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The SDK client for the configured source, starting the embedded emulator when that is the source. */
+async function smartcarFor(
+  config: Config,
+  logger: AppLogger,
+  closers: Closer[],
+): Promise<{ smartcar: SmartcarClient; banner: string }> {
+  const source = config.smartcar;
+  if (source.kind === 'smartcar') {
+    const smartcar = new SmartcarClient({
+      clientId: source.clientId,
+      clientSecret: source.clientSecret,
+      redirectUri: source.redirectUri,
+      mode: config.mode,
+    });
+    return { smartcar, banner: `Using Smartcar's hosts in ${config.mode} mode.` };
+  }
+
+  const redirectUri = `http://localhost:${config.port}/exchange`;
+  const application = source.credentials
+    ? { ...source.credentials, redirectUris: [redirectUri] }
+    : generateDevelopmentCredentials([redirectUri]);
+  const emulator = createEmulator({ applications: [application] });
+  const started = await startEmulator({ port: source.port, host: config.host, emulator }).catch(
+    (error: unknown) => {
+      throw portProblem(error, source.port, 'PADDOCK_EMULATOR_PORT') ?? error;
+    },
+  );
+  closers.push(() => started.close());
+  const emulatorOrigin = `http://localhost:${source.port}`;
+  logger.debug({ emulatorOrigin, clientId: application.clientId }, 'embedded emulator started');
+  const smartcar = new SmartcarClient({
+    clientId: application.clientId,
+    clientSecret: application.clientSecret,
+    redirectUri,
+    mode: config.mode,
+    emulatorOrigin,
+  });
+  return {
+    smartcar,
+    banner: `Running against the embedded Smartcar emulator at ${emulatorOrigin} (simulated vehicles; any email and password).`,
+  };
+}
+
+/** Serves `fetch` on host:port; resolves once listening, with a function that closes the server. */
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  host: string,
+  variable: string,
+): Promise<Closer> {
+  const server = createAdaptorServer({ fetch });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) => reject(portProblem(error, port, variable) ?? error));
+    server.listen(port, host, () => {
+      resolve(
+        () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Idle keep-alive sockets would otherwise hold close() open.
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          }),
+      );
+    });
+  });
+}
+
+function portProblem(error: unknown, port: number, variable: string): StartupError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      `Port ${port} is already in use: stop what is using it, or set ${variable} to a free port.`,
+    );
+  }
+  if (code === 'EACCES')
+    return new StartupError(`Not allowed to listen on port ${port}: set ${variable} to a port above 1024.`);
+  return undefined;
+}
+
+/** The URL a person should open; wildcard and loopback binds are reached as localhost. */
+function publicUrl(host: string, port: number): string {
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host);
+  const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+async function closeAll(closers: Closer[], logger: AppLogger): Promise<void> {
+  for (const close of closers.splice(0)) {
+    try {
+      await close();
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+    }
+  }
+}
+
+await main();

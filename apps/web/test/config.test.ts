@@ -1,0 +1,127 @@
+import { ConfigError, parseConfig } from '../src/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  test('no variables: the embedded emulator on its defaults', () => {
+    const config = parseConfig({});
+    expect(config).toEqual({
+      port: 8000,
+      host: '127.0.0.1',
+      databaseUrl: 'file:data/paddock.db',
+      logLevel: 'info',
+      trustProxy: false,
+      scope: ['read_vehicle_info'],
+      mode: 'simulated',
+      smartcar: { kind: 'emulator', port: 4010, credentials: undefined },
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.smartcar)).toBe(true);
+    expect(Object.isFrozen(config.scope)).toBe(true);
+  });
+
+  test("Smartcar's four variables select the real hosts", () => {
+    const config = parseConfig({
+      SMARTCAR_CLIENT_ID: 'client_abc',
+      SMARTCAR_CLIENT_SECRET: 's3cret',
+      SMARTCAR_REDIRECT_URI: 'https://app.example.com/exchange',
+      SMARTCAR_MODE: 'live',
+      SMARTCAR_SCOPE: 'read_vehicle_info required:read_battery',
+      PORT: '9000',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.smartcar).toEqual({
+      kind: 'smartcar',
+      clientId: 'client_abc',
+      clientSecret: 's3cret',
+      redirectUri: 'https://app.example.com/exchange',
+    });
+    expect(config.mode).toBe('live');
+    expect(config.scope).toEqual(['read_vehicle_info', 'required:read_battery']);
+    expect(config.port).toBe(9000);
+    expect(config.trustProxy).toBe(true);
+  });
+
+  test('fixed emulator credentials are taken together', () => {
+    const config = parseConfig({
+      PADDOCK_EMULATOR_CLIENT_ID: 'client_dev',
+      PADDOCK_EMULATOR_CLIENT_SECRET: 'dev-secret',
+      PADDOCK_EMULATOR_MANAGEMENT_TOKEN: 'dev-amt',
+      PADDOCK_EMULATOR_PORT: '4999',
+    });
+    expect(config.smartcar).toEqual({
+      kind: 'emulator',
+      port: 4999,
+      credentials: { clientId: 'client_dev', clientSecret: 'dev-secret', managementToken: 'dev-amt' },
+    });
+  });
+
+  test('every problem is reported at once, in one message', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SMARTCAR_CLIENT_ID: 'client_abc',
+      SMARTCAR_MODE: 'sideways',
+      SMARTCAR_SCOPE: 'read_vehicle_info fly_to_moon',
+      DATABASE_URL: 'postgres://u:p@db/paddock',
+    });
+    const text = problems.join('\n');
+    for (const name of ['PORT', 'LOG_LEVEL', 'SMARTCAR_MODE', 'SMARTCAR_SCOPE', 'DATABASE_URL']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toMatch(/PostgreSQL is not supported yet/);
+    expect(text).toMatch(/fly_to_moon/);
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('a partial Smartcar configuration names every missing variable', () => {
+    const problems = problemsOf({ SMARTCAR_CLIENT_ID: 'client_abc', SMARTCAR_CLIENT_SECRET: 'x' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^SMARTCAR_REDIRECT_URI is missing/);
+    expect(problems[1]).toMatch(/^SMARTCAR_MODE is missing/);
+    // A secret without an id is partial too: it does not silently fall back to the emulator.
+    expect(problemsOf({ SMARTCAR_CLIENT_SECRET: 'x' })).toHaveLength(3);
+  });
+
+  test('secrets never appear in the message', () => {
+    const secrets = {
+      SMARTCAR_CLIENT_SECRET: 'smartcar-secret-value-1234',
+      PADDOCK_EMULATOR_CLIENT_SECRET: 'emulator-secret-value-5678',
+      PADDOCK_EMULATOR_MANAGEMENT_TOKEN: 'management-token-value-9012',
+    };
+    let message = '';
+    try {
+      parseConfig({ ...secrets, SMARTCAR_MODE: 'sideways', SMARTCAR_REDIRECT_URI: 'not a url' });
+    } catch (error) {
+      message = String((error as Error).message);
+    }
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toContain('SMARTCAR_CLIENT_ID is missing');
+    expect(message).toContain('SMARTCAR_REDIRECT_URI');
+    expect(message).toContain('PADDOCK_EMULATOR_CLIENT_ID is missing');
+    for (const value of Object.values(secrets)) expect(message).not.toContain(value);
+  });
+
+  test('empty values count as unset, and the ports must differ', () => {
+    expect(parseConfig({ PORT: '', SMARTCAR_CLIENT_ID: '' }).port).toBe(8000);
+    expect(problemsOf({ PORT: '4010' })).toEqual(['PADDOCK_EMULATOR_PORT must differ from PORT']);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be a port number between 1 and 65535']);
+  });
+
+  test('SQLite locations: file:, plain paths and :memory: are accepted', () => {
+    for (const url of ['file:data/x.db', './x.db', '/tmp/x.db', ':memory:', 'file:///tmp/x.db']) {
+      expect(parseConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/x' })).toEqual([
+      'DATABASE_URL must be file:<path>, a file path or :memory:',
+    ]);
+  });
+});
