@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { randomSecret } from './iam/secrets.js';
+import type { Logger } from './logger.js';
+import type { Clock } from './simulation/clock.js';
+import type { Store } from './store/repositories.js';
+
+/** Sources of fresh random identifiers. */
+export interface Ids {
+  /** A random UUID (connections, applications, interactions). */
+  uuid(): string;
+  /** A random opaque string with 256 bits of entropy (access tokens, cookies). */
+  secret(): string;
+}
+
+export const randomIds: Ids = { uuid: () => randomUUID(), secret: () => randomSecret() };
+
+/** Everything the route modules receive; built once in `createEmulator`. */
+export interface EmulatorDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  ids: Ids;
+  /** Seed of every deterministic derivation (users and vehicles from login emails). */
+  seed: string;
+  /** Key of the CSRF tokens of the Connect pages; random per emulator instance. */
+  csrfKey: string;
+}

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { connectRoutes } from './connect/connect.routes.js';
+import { type ApplicationSeed, registerApplication } from './control/applications.js';
+import { controlRoutes } from './control/control.routes.js';
+import { type EmulatorDeps, randomIds } from './deps.js';
+import type { EmulatorEnv } from './http/env.js';
+import { createErrorHandler, notFound } from './http/error-handler.js';
+import { requestId } from './http/request-id.js';
+import { requestLog } from './http/request-log.js';
+import { iamRoutes } from './iam/iam.routes.js';
+import { randomSecret } from './iam/secrets.js';
+import { type Logger, silentLogger } from './logger.js';
+import { type Clock, systemClock } from './simulation/clock.js';
+import { createMemoryStore } from './store/memory-store.js';
+import { connectionRoutes } from './vehicle-api/connections.routes.js';
+import { vehicleRoutes } from './vehicle-api/vehicles.routes.js';
+
+/** Options of `createEmulator`; every one has a default. */
+export interface EmulatorOptions {
+  /** Time source of token and session expiry; default the wall clock. */
+  clock?: Clock;
+  /** Applications registered at start. */
+  applications?: ApplicationSeed[];
+  /** Seed of the users and vehicles derived from login emails; default `"paddock"`, so runs repeat. */
+  seed?: string;
+  /** Default: silent. */
+  logger?: Logger;
+}
+
+/** A running (in-process) emulator. */
+export interface Emulator {
+  /** The Hono app serving every surface. */
+  app: Hono<EmulatorEnv>;
+  /** Same signature as the global `fetch`, served in-process; absolute URLs on any origin work. */
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  clock: Clock;
+  /** Registers an application; throws a TypeError on invalid input or an already-used client id. */
+  registerApplication(seed: ApplicationSeed): { id: string; clientId: string };
+}
+
+/** Default seed: fixed, so the same email yields the same vehicles from one run to the next. */
+export const DEFAULT_SEED = 'paddock';
+
+/** Builds an emulator with in-memory storage. Does no I/O: serve `app.fetch` or call `fetch` directly. */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const deps: EmulatorDeps = {
+    store: createMemoryStore(clock),
+    clock,
+    logger,
+    ids: randomIds,
+    seed: options.seed ?? DEFAULT_SEED,
+    csrfKey: randomSecret(),
+  };
+
+  const app = new Hono<EmulatorEnv>();
+  app.use(requestId());
+  app.use(requestLog(logger));
+  app.route('/', iamRoutes(deps));
+  app.route('/', connectRoutes(deps));
+  app.route('/', controlRoutes(deps));
+  app.route('/', connectionRoutes(deps));
+  app.route('/', vehicleRoutes(deps));
+  app.notFound(notFound);
+  app.onError(createErrorHandler(logger));
+
+  const register = (seed: ApplicationSeed) => registerApplication(deps, seed);
+  for (const seed of options.applications ?? []) register(seed);
+
+  return {
+    app,
+    fetch: async (input, init) => {
+      // Relative paths are a convenience for tests; the origin is irrelevant in-process.
+      const request =
+        typeof input === 'string' && input.startsWith('/')
+          ? new Request(new URL(input, 'http://emulator.local'), init)
+          : new Request(input, init);
+      return app.fetch(request);
+    },
+    clock,
+    registerApplication: register,
+  };
+}

@@ -1,0 +1,36 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Emulator } from './emulator.js';
+
+/** Options of `startEmulator`. */
+export interface StartEmulatorOptions {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind; default `127.0.0.1` (the emulator is a local tool). */
+  host?: string;
+  emulator: Emulator;
+}
+
+/** Serves an emulator over HTTP; resolves once listening, with its base URL and a `close()`. */
+export function startEmulator(opts: StartEmulatorOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const host = opts.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: opts.emulator.app.fetch, port: opts.port, hostname: host });
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      const shown =
+        host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shown}:${port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            // Keep-alive sockets would otherwise hold close() open.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,170 @@
+import type { Clock } from '../simulation/clock.js';
+import type {
+  ApplicationRecord,
+  ConnectionRecord,
+  InteractionRecord,
+  TokenRecord,
+  UserRecord,
+  VehicleRecord,
+} from './records.js';
+import type {
+  ApplicationRepository,
+  ConnectionQuery,
+  ConnectionRepository,
+  InteractionRepository,
+  Store,
+  TokenRepository,
+  UserRepository,
+  VehicleRepository,
+} from './repositories.js';
+
+/** Creates an empty in-memory store; expiring records are judged against `clock`. */
+export function createMemoryStore(clock: Clock): Store {
+  return {
+    applications: memoryApplications(),
+    users: ensureMap<UserRecord>() satisfies UserRepository,
+    vehicles: ensureMap<VehicleRecord>() satisfies VehicleRepository,
+    connections: memoryConnections(),
+    tokens: memoryTokens(clock),
+    interactions: memoryInteractions(clock),
+  };
+}
+
+function memoryApplications(): ApplicationRepository {
+  const byId = new Map<string, ApplicationRecord>();
+  const byClientId = new Map<string, string>();
+  return {
+    insert(app) {
+      if (byId.has(app.id)) throw new Error(`An application with id ${app.id} is already registered`);
+      if (byClientId.has(app.clientId)) {
+        throw new Error(`An application with client id ${app.clientId} is already registered`);
+      }
+      byId.set(app.id, app);
+      byClientId.set(app.clientId, app.id);
+    },
+    findById: (id) => byId.get(id),
+    findByClientId: (clientId) => {
+      const id = byClientId.get(clientId);
+      return id === undefined ? undefined : byId.get(id);
+    },
+  };
+}
+
+/** Users and vehicles share the same "insert once, then read" behaviour. */
+function ensureMap<T extends { id: string }>() {
+  const items = new Map<string, T>();
+  return {
+    ensure(item: T): T {
+      const existing = items.get(item.id);
+      if (existing) return existing;
+      items.set(item.id, item);
+      return item;
+    },
+    findById: (id: string) => items.get(id),
+  };
+}
+
+function memoryConnections(): ConnectionRepository {
+  // Insertion sequence breaks createdAt ties, so "newest first" stays stable on a frozen clock.
+  const rows = new Map<string, { record: ConnectionRecord; seq: number }>();
+  let seq = 0;
+  const matches = (c: ConnectionRecord, q: ConnectionQuery) =>
+    c.applicationId === q.applicationId &&
+    (q.userId === undefined || c.userId === q.userId) &&
+    (q.vehicleId === undefined || c.vehicleId === q.vehicleId) &&
+    (q.mode === undefined || c.mode === q.mode) &&
+    (q.externalId === undefined || c.externalId === q.externalId);
+  return {
+    insert(record) {
+      if (rows.has(record.id)) throw new Error(`Connection ${record.id} already exists`);
+      rows.set(record.id, { record, seq: seq++ });
+    },
+    update(record) {
+      const row = rows.get(record.id);
+      if (!row) throw new Error(`Connection ${record.id} does not exist`);
+      row.record = record;
+    },
+    findById: (id) => rows.get(id)?.record,
+    find(applicationId, userId, vehicleId) {
+      for (const { record } of rows.values()) {
+        if (
+          record.applicationId === applicationId &&
+          record.userId === userId &&
+          record.vehicleId === vehicleId
+        ) {
+          return record;
+        }
+      }
+      return undefined;
+    },
+    list(query, page) {
+      const matching = [...rows.values()]
+        .filter((row) => matches(row.record, query))
+        .sort((a, b) => b.record.createdAt - a.record.createdAt || b.seq - a.seq);
+      return {
+        items: matching.slice(page.offset, page.offset + page.limit).map((row) => row.record),
+        total: matching.length,
+      };
+    },
+    findForVehicle(applicationId, vehicleId) {
+      for (const { record } of rows.values()) {
+        if (record.applicationId === applicationId && record.vehicleId === vehicleId) return record;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** A map whose entries vanish once `expiresAt` is reached; expired entries are swept as new ones arrive. */
+function expiringMap<T extends { expiresAt: number }>(clock: Clock) {
+  const items = new Map<string, T>();
+  const SWEEP_EVERY = 1000;
+  let insertsSinceSweep = 0;
+  const sweep = () => {
+    const now = clock.now();
+    for (const [key, item] of items) if (item.expiresAt <= now) items.delete(key);
+  };
+  return {
+    set(key: string, item: T) {
+      if (++insertsSinceSweep >= SWEEP_EVERY) {
+        insertsSinceSweep = 0;
+        sweep();
+      }
+      items.set(key, item);
+    },
+    get(key: string): T | undefined {
+      const item = items.get(key);
+      if (item === undefined) return undefined;
+      if (item.expiresAt <= clock.now()) {
+        items.delete(key);
+        return undefined;
+      }
+      return item;
+    },
+    has: (key: string) => items.has(key),
+    delete: (key: string) => items.delete(key),
+  };
+}
+
+function memoryTokens(clock: Clock): TokenRepository {
+  const tokens = expiringMap<TokenRecord>(clock);
+  return {
+    insert: (token) => tokens.set(token.tokenHash, token),
+    findValid: (hash) => tokens.get(hash),
+  };
+}
+
+function memoryInteractions(clock: Clock): InteractionRepository {
+  const interactions = expiringMap<InteractionRecord>(clock);
+  return {
+    insert: (interaction) => interactions.set(interaction.id, interaction),
+    findValid: (id) => interactions.get(id),
+    update(interaction) {
+      if (!interactions.has(interaction.id)) throw new Error(`Interaction ${interaction.id} does not exist`);
+      interactions.set(interaction.id, interaction);
+    },
+    delete: (id) => {
+      interactions.delete(id);
+    },
+  };
+}

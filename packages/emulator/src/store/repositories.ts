@@ -1,0 +1,78 @@
+import type { VehicleMode } from '@paddock/contract';
+import type {
+  ApplicationRecord,
+  ConnectionRecord,
+  InteractionRecord,
+  TokenRecord,
+  UserRecord,
+  VehicleRecord,
+} from './records.js';
+
+/**
+ * The storage seams. The in-memory implementation lives beside this file;
+ * anything else (SQLite) only has to implement these interfaces.
+ */
+export interface ApplicationRepository {
+  /** Throws if the id or client id is already taken. */
+  insert(app: ApplicationRecord): void;
+  findById(id: string): ApplicationRecord | undefined;
+  findByClientId(clientId: string): ApplicationRecord | undefined;
+}
+
+export interface UserRepository {
+  /** Inserts the user, or leaves an existing one untouched. */
+  ensure(user: UserRecord): UserRecord;
+  findById(id: string): UserRecord | undefined;
+}
+
+export interface VehicleRepository {
+  /** Inserts the vehicle, or leaves an existing one untouched (its attributes derive from its id). */
+  ensure(vehicle: VehicleRecord): VehicleRecord;
+  findById(id: string): VehicleRecord | undefined;
+}
+
+export interface ConnectionQuery {
+  applicationId: string;
+  userId?: string;
+  vehicleId?: string;
+  mode?: VehicleMode;
+  externalId?: string;
+}
+
+export interface ConnectionRepository {
+  insert(connection: ConnectionRecord): void;
+  update(connection: ConnectionRecord): void;
+  findById(id: string): ConnectionRecord | undefined;
+  find(applicationId: string, userId: string, vehicleId: string): ConnectionRecord | undefined;
+  /** Matching connections ordered by `createdAt` descending (newest first, then latest inserted). */
+  list(
+    query: ConnectionQuery,
+    page: { offset: number; limit: number },
+  ): { items: ConnectionRecord[]; total: number };
+  /** Whether the application holds at least one connection to the vehicle. */
+  findForVehicle(applicationId: string, vehicleId: string): ConnectionRecord | undefined;
+}
+
+/** Tokens expire on the emulator clock: an expired token is never returned. */
+export interface TokenRepository {
+  insert(token: TokenRecord): void;
+  findValid(tokenHash: string): TokenRecord | undefined;
+}
+
+/** Interactions expire on the emulator clock: an expired one is never returned. */
+export interface InteractionRepository {
+  insert(interaction: InteractionRecord): void;
+  findValid(id: string): InteractionRecord | undefined;
+  update(interaction: InteractionRecord): void;
+  delete(id: string): void;
+}
+
+/** Every repository the emulator uses. */
+export interface Store {
+  applications: ApplicationRepository;
+  users: UserRepository;
+  vehicles: VehicleRepository;
+  connections: ConnectionRepository;
+  tokens: TokenRepository;
+  interactions: InteractionRepository;
+}

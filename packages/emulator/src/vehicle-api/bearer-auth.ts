@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono';
+import type { EmulatorDeps } from '../deps.js';
+import { ApiError } from '../http/api-error.js';
+import type { EmulatorEnv } from '../http/env.js';
+import { hashToken } from '../iam/secrets.js';
+
+const unauthorized = (detail: string) =>
+  new ApiError('AUTHENTICATION', 'UNAUTHORIZED', {
+    detail,
+    headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+  });
+
+/**
+ * Resolves `Authorization: Bearer <token>` to the application that owns it.
+ * Missing, malformed, unknown and expired tokens are all 401 AUTHENTICATION.
+ */
+export function bearerAuth(deps: Pick<EmulatorDeps, 'store'>): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) throw unauthorized('The Authorization header is missing; send "Bearer <access token>".');
+    const match = /^Bearer\s+([^\s]+)\s*$/i.exec(header);
+    if (!match) throw unauthorized('The Authorization header must be "Bearer <access token>".');
+    const token = deps.store.tokens.findValid(hashToken(match[1]!));
+    const application = token && deps.store.applications.findById(token.applicationId);
+    if (!application) throw unauthorized('The access token is invalid or has expired; request a new one.');
+    c.set('application', application);
+    await next();
+  };
+}
