@@ -25,5 +25,5 @@ export function tableRows(html: string): string[][] {
 
 /** The header cells of the page's table. */
 export function tableHeaders(html: string): string[] {
-  return [...html.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((cell) => unescapeHtml(cell[1] ?? ''));
+  return [...html.matchAll(/<th(?:\s[^>]*)?>([\s\S]*?)<\/th>/g)].map((cell) => unescapeHtml(cell[1] ?? ''));
 }

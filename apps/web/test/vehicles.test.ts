@@ -1,0 +1,170 @@
+import { createHarness, type Harness, type TestBrowser } from './support/harness.js';
+import { tableHeaders, tableRows } from './support/html.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+/** Runs the whole guide flow for a Connect login email in a fresh browser. */
+async function connected(
+  email: string,
+): Promise<{ browser: TestBrowser; userId: string; vehicleIds: string[] }> {
+  const browser = h.browser();
+  const state = (await browser.startConnect()).searchParams.get('state')!;
+  const { userId, vehicleIds } = await h.connectInEmulator(email);
+  expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);
+  return { browser, userId, vehicleIds };
+}
+
+/** An SDK fetch that records every Vehicle API request and lets a test answer some of them itself. */
+function recordingFetch(answer?: (url: URL) => Response | undefined) {
+  const calls: { url: URL; userId: string | null }[] = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/v3/')) calls.push({ url, userId: request.headers.get('sc-user-id') });
+    const canned = answer?.(url);
+    return canned ?? h.emulator.fetch(request);
+  };
+  return { calls, fetch: fetchImpl };
+}
+
+describe('/vehicle', () => {
+  test('3-vehicles@smartcar.com gives three rows under the five headers', async () => {
+    h = await createHarness();
+    const { browser, vehicleIds } = await connected('3-vehicles@smartcar.com');
+    const response = await browser.get('/vehicle');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(tableHeaders(html)).toEqual(['Vehicle ID', 'Make', 'Model', 'Year', 'Powertrain']);
+    const rows = tableRows(html);
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r[0]).sort()).toEqual([...vehicleIds].sort());
+  });
+
+  test('nothing connected: a clear page with a link to /login', async () => {
+    h = await createHarness();
+    const browser = h.browser();
+    const before = await browser.get('/vehicle'); // no session yet
+    await browser.startConnect();
+    const after = await browser.get('/vehicle'); // a session, but nothing linked
+    for (const response of [before, after]) {
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('No vehicle connected');
+      expect(html).toContain('href="/login"');
+      expect(html).not.toContain('<table');
+    }
+  });
+
+  test('connections are listed with the stored user id and the mode filter; vehicles with the same id', async () => {
+    const recorder = recordingFetch();
+    h = await createHarness({ fetch: recorder.fetch });
+    const { browser, userId } = await connected('2-vehicles@smartcar.com');
+    await browser.get('/vehicle');
+    const list = recorder.calls.filter((c) => c.url.pathname === '/v3/connections');
+    expect(list.length).toBeGreaterThan(0);
+    for (const call of list) {
+      expect(call.url.searchParams.get('filter[userId]')).toBe(userId);
+      expect(call.url.searchParams.get('filter[vehicle.mode]')).toBe('simulated');
+    }
+    const retrieves = recorder.calls.filter((c) => c.url.pathname.startsWith('/v3/vehicles/'));
+    expect(retrieves).toHaveLength(2);
+    expect(retrieves.every((c) => c.userId === userId)).toBe(true);
+  });
+
+  test('live mode lists live vehicles only, so simulated ones do not show', async () => {
+    const recorder = recordingFetch();
+    h = await createHarness({ fetch: recorder.fetch, config: { mode: 'live' } });
+    const { browser } = await connected('driver@example.com');
+    const html = await (await browser.get('/vehicle')).text();
+    expect(html).toContain('No vehicle connected');
+    const list = recorder.calls.filter((c) => c.url.pathname === '/v3/connections');
+    expect(list[0]?.url.searchParams.get('filter[vehicle.mode]')).toBe('live');
+  });
+
+  test('a user id in the query, a form or a cookie is never used', async () => {
+    const recorder = recordingFetch();
+    h = await createHarness({ fetch: recorder.fetch });
+    const victim = await connected('victim@example.com');
+    const intruder = h.browser();
+    await intruder.startConnect();
+    intruder.jar.set('sc-user-id', victim.userId);
+    intruder.jar.set('user_id', victim.userId);
+    const response = await intruder.get(
+      `/vehicle?user_id=${victim.userId}&userId=${victim.userId}&sc-user-id=${victim.userId}`,
+      { headers: { 'sc-user-id': victim.userId } },
+    );
+    const html = await response.text();
+    expect(html).toContain('No vehicle connected');
+    for (const id of victim.vehicleIds) expect(html).not.toContain(id);
+    expect(recorder.calls).toHaveLength(0);
+  });
+
+  test("a Smartcar error shows Smartcar's suggested message and request id with status 502", async () => {
+    const recorder = recordingFetch((url) =>
+      url.pathname.startsWith('/v3/vehicles/')
+        ? Response.json(
+            {
+              errors: [
+                {
+                  status: '409',
+                  type: 'VEHICLE_STATE',
+                  code: 'ASLEEP',
+                  title: 'Vehicle asleep',
+                  detail: 'The vehicle is in a sleep state.',
+                  resolution: { type: 'RETRY_LATER' },
+                  suggestedUserMessage: 'Your car is asleep. Wake it with the manufacturer app & try again.',
+                  meta: { debug: { requestId: 'req-5f1c9a' } },
+                },
+              ],
+            },
+            { status: 409, headers: { 'sc-request-id': 'req-5f1c9a' } },
+          )
+        : undefined,
+    );
+    h = await createHarness({ fetch: recorder.fetch });
+    const { browser } = await connected('asleep@example.com');
+    const response = await browser.get('/vehicle');
+    expect(response.status).toBe(502);
+    const html = await response.text();
+    expect(html).toContain('Your car is asleep. Wake it with the manufacturer app &amp; try again.');
+    expect(html).toContain('req-5f1c9a');
+    expect(html).not.toMatch(/at \w+ \(|\.ts:\d+|VehicleStateError/);
+  });
+
+  test('without a suggested message the page explains by error type', async () => {
+    const recorder = recordingFetch((url) =>
+      url.pathname === '/v3/connections'
+        ? Response.json(
+            { errors: [{ status: '429', type: 'RATE_LIMIT', code: 'SMARTCAR_API', detail: 'Too many' }] },
+            { status: 429, headers: { 'retry-after': '30', 'sc-request-id': 'req-rate' } },
+          )
+        : undefined,
+    );
+    h = await createHarness({ fetch: recorder.fetch });
+    const { browser } = await connected('busy@example.com');
+    const response = await browser.get('/vehicle');
+    expect(response.status).toBe(502);
+    const html = await response.text();
+    expect(html).toContain('Too many requests reached Smartcar');
+    expect(html).toContain('req-rate');
+  });
+
+  test('a network failure is a clear 502 page, not a stack', async () => {
+    let down = false;
+    const recorder = recordingFetch((url) => {
+      if (down && url.pathname.startsWith('/v3/')) throw new TypeError('fetch failed: ECONNREFUSED');
+      return undefined;
+    });
+    h = await createHarness({ fetch: recorder.fetch });
+    const { browser } = await connected('offline@example.com');
+    down = true;
+    const response = await browser.get('/vehicle');
+    expect(response.status).toBe(502);
+    const html = await response.text();
+    expect(html).toContain('could not reach Smartcar');
+    expect(html).not.toContain('ECONNREFUSED');
+  });
+});
