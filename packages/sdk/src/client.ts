@@ -31,7 +31,10 @@ export class SmartcarClient {
   readonly #options: SmartcarClientOptions;
   readonly #ctx: RequestContext;
 
-  constructor(options: SmartcarClientOptions, shared?: { tokens: TokenCache }) {
+  /** Set only while `withOptions()` constructs a sibling that shares this token. */
+  static #sharedTokens: TokenCache | undefined;
+
+  constructor(options: SmartcarClientOptions) {
     if (typeof options !== 'object' || options === null)
       throw new TypeError('SmartcarClient needs an options object');
     assertNonEmptyString('clientId', options.clientId);
@@ -53,7 +56,7 @@ export class SmartcarClient {
     const userAgent = options.userAgent ?? `paddock-sdk/${SDK_VERSION}`;
 
     this.tokens =
-      shared?.tokens ??
+      SmartcarClient.#sharedTokens ??
       new TokenCache({
         clock,
         refreshMargin: options.tokenRefreshMargin ?? DEFAULT_TOKEN_REFRESH_MARGIN_MS,
@@ -134,6 +137,11 @@ export class SmartcarClient {
       next.fetch === this.#options.fetch &&
       next.clock === this.#options.clock &&
       next.tokenRefreshMargin === this.#options.tokenRefreshMargin;
-    return new SmartcarClient(next, sameToken ? { tokens: this.tokens } : undefined);
+    SmartcarClient.#sharedTokens = sameToken ? this.tokens : undefined;
+    try {
+      return new SmartcarClient(next);
+    } finally {
+      SmartcarClient.#sharedTokens = undefined;
+    }
   }
 }

@@ -98,6 +98,8 @@ describe('SDK against the emulator', () => {
   test('lists a user’s connections, walking pages, and retrieves each vehicle', async () => {
     const user = await env.connect('3-vehicles@smartcar.com', 'simulated');
     expect(user.vehicleIds).toHaveLength(3);
+    // Another user's vehicles must stay out of every page, so the filters have to survive links.next.
+    await env.connect('2-vehicles@smartcar.com', 'simulated');
     const sdk = env.client();
 
     const connections = [];
