@@ -104,10 +104,10 @@ const databaseUrl = optionalText.pipe(
     .string()
     .refine(
       (url) => !/^postgres(ql)?:\/\//i.test(url),
-      'DATABASE_URL: PostgreSQL is not supported yet (it comes in a later release); use a SQLite path, file:<path> or :memory:',
+      'DATABASE_URL points at PostgreSQL, which is not supported yet (it comes in a later release); use a SQLite path, file:<path> or :memory:',
     )
     .refine(
-      (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^file:\/\//i.test(url),
+      (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|postgres(ql)?):\/\//i.test(url),
       'DATABASE_URL must be file:<path>, a file path or :memory:',
     )
     .optional()

@@ -5,7 +5,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import { createEmulator, generateDevelopmentCredentials, startEmulator } from '@paddock/emulator';
 import { SmartcarClient } from '@paddock/sdk';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createApp } from './app.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { createDatabase } from './db/database.js';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
 /** The SDK client for the configured source, starting the embedded emulator when that is the source. */
 async function smartcarFor(
   config: Config,
-  logger: AppLogger,
+  logger: Logger,
   closers: Closer[],
 ): Promise<{ smartcar: SmartcarClient; banner: string }> {
   const source = config.smartcar;
@@ -84,7 +84,7 @@ async function smartcarFor(
   const application = source.credentials
     ? { ...source.credentials, redirectUris: [redirectUri] }
     : generateDevelopmentCredentials([redirectUri]);
-  const emulator = createEmulator({ applications: [application] });
+  const emulator = createEmulator({ applications: [application], logger: logger.child({ component: 'emulator' }) });
   const started = await startEmulator({ port: source.port, host: config.host, emulator }).catch(
     (error: unknown) => {
       throw portProblem(error, source.port, 'PADDOCK_EMULATOR_PORT') ?? error;

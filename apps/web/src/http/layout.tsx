@@ -33,7 +33,8 @@ export function Layout({ title, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${title} · Paddock`}</title>
-        <style>{STYLES}</style>
+        {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
       </head>
       <body>
         <header>
