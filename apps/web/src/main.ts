@@ -84,7 +84,10 @@ async function smartcarFor(
   const application = source.credentials
     ? { ...source.credentials, redirectUris: [redirectUri] }
     : generateDevelopmentCredentials([redirectUri]);
-  const emulator = createEmulator({ applications: [application], logger: logger.child({ component: 'emulator' }) });
+  const emulator = createEmulator({
+    applications: [application],
+    logger: logger.child({ component: 'emulator' }),
+  });
   const started = await startEmulator({ port: source.port, host: config.host, emulator }).catch(
     (error: unknown) => {
       throw portProblem(error, source.port, 'PADDOCK_EMULATOR_PORT') ?? error;

@@ -77,7 +77,9 @@ describe('parseConfig', () => {
     for (const name of ['PORT', 'LOG_LEVEL', 'SMARTCAR_MODE', 'SMARTCAR_SCOPE', 'DATABASE_URL']) {
       expect(text).toContain(name);
     }
-    expect(problems.filter((p) => p.startsWith("DATABASE_URL"))).toEqual([expect.stringMatching(/PostgreSQL, which is not supported yet/)]);
+    expect(problems.filter((p) => p.startsWith('DATABASE_URL'))).toEqual([
+      expect.stringMatching(/PostgreSQL, which is not supported yet/),
+    ]);
     expect(text).toMatch(/fly_to_moon/);
     expect(problems.length).toBeGreaterThanOrEqual(5);
   });
