@@ -1,5 +1,5 @@
 import { CliConfigError, DEFAULT_PORT, DEFAULT_REDIRECT_URI, parseCliConfig } from '../src/cli-config.js';
-import { createManualClock } from '../src/index.js';
+import { createEmulator, createManualClock, generateDevelopmentCredentials } from '../src/index.js';
 import { seededRandom } from '../src/simulation/seeded.js';
 import { generateVin, isValidVin, vinCheckDigit } from '../src/simulation/vin.js';
 
@@ -103,5 +103,20 @@ describe('parseCliConfig', () => {
 
   it('refuses a flag without a value', () => {
     expect(() => parseCliConfig(['--port'], {})).toThrow(/--port needs a value/);
+  });
+});
+
+describe('registerApplication', () => {
+  it('refuses invalid seeds and duplicate client ids with a TypeError', () => {
+    const emulator = createEmulator();
+    const seed = generateDevelopmentCredentials(['http://localhost:8000/exchange']);
+    expect(emulator.registerApplication(seed).clientId).toBe(seed.clientId);
+    expect(() => emulator.registerApplication(seed)).toThrow(TypeError);
+    expect(() => emulator.registerApplication({ ...seed, clientId: 'x', redirectUris: [] })).toThrow(
+      TypeError,
+    );
+    expect(() =>
+      emulator.registerApplication({ ...seed, clientId: 'y', redirectUris: ['http://a.test/cb#frag'] }),
+    ).toThrow(/fragment/);
   });
 });

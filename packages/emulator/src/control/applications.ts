@@ -44,6 +44,10 @@ export function registerApplication(
   const parsed = seedSchema.safeParse(seed);
   if (!parsed.success) throw new TypeError(`Invalid application: ${describeIssues(parsed.error)}`);
   const s = parsed.data;
+  const { applications } = deps.store;
+  if (applications.findByClientId(s.clientId) || (s.id && applications.findById(s.id))) {
+    throw new TypeError(`An application with client id ${s.clientId} or id ${s.id} is already registered`);
+  }
   const { salt, hash } = hashSecret(s.clientSecret);
   const record: ApplicationRecord = {
     id: s.id ?? deps.ids.uuid(),
