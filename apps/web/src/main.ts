@@ -12,7 +12,10 @@ import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { AppLogger } from './logger.js';
 
+/** Closes something opened at start; run in reverse order of opening. */
 type Closer = () => Promise<void>;
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Thrown for start-up failures that deserve one line, not a stack. */
 class StartupError extends Error {}
@@ -38,8 +41,7 @@ async function main(): Promise<void> {
 
     const { smartcar, banner } = await smartcarFor(config, logger, closers);
     const app = createApp({ config, db, smartcar, logger });
-    const close = await listen(app.fetch, config.port, config.host, 'PORT');
-    closers.unshift(close);
+    closers.push(await listen(app.fetch, config.port, config.host, 'PORT'));
 
     process.stdout.write(`Paddock is ready: open ${publicUrl(config.host, config.port)}/login\n${banner}\n`);
   } catch (error) {
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1); // a second Ctrl-C means now
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Requests still waiting on Smartcar get a few seconds, not forever.
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     void closeAll(closers, logger).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -152,7 +156,7 @@ function publicUrl(host: string, port: number): string {
 }
 
 async function closeAll(closers: Closer[], logger: AppLogger): Promise<void> {
-  for (const close of closers.splice(0)) {
+  for (const close of closers.splice(0).reverse()) {
     try {
       await close();
     } catch (error) {

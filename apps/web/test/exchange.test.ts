@@ -301,6 +301,8 @@ describe('sessions', () => {
     await browser.startConnect();
     expect(browser.jar.get('paddock_session')).not.toBe(old);
     expect(await h.db.selectFrom('accounts').selectAll().execute()).toHaveLength(2);
+    // The expired session row went when the new one was made.
+    expect(await h.db.selectFrom('sessions').selectAll().execute()).toHaveLength(1);
 
     const made = h.browser();
     made.jar.set('paddock_session', 'not-a-session-we-issued');

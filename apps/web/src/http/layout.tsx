@@ -31,7 +31,6 @@ export function Layout({ title, children }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
         <title>{`${title} · Paddock`}</title>
         {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
         <style dangerouslySetInnerHTML={{ __html: STYLES }} />

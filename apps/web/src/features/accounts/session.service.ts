@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { hashToken, type RandomBytes, randomToken } from '../../security/tokens.js';
 import { insertAccount } from './accounts.repository.js';
-import { findActiveSession, insertSession } from './sessions.repository.js';
+import { deleteSessionsExpiredBefore, findActiveSession, insertSession } from './sessions.repository.js';
 
 /** How long a browser session lasts, in milliseconds (30 days). */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,6 +42,8 @@ export function createSessionService({ db, clock, random }: SessionServiceDeps) 
         expiresAt: now + SESSION_TTL_MS,
       };
       await db.transaction().execute(async (trx) => {
+        // Housekeeping on the (rare) creation path keeps the table bounded without a timer.
+        await deleteSessionsExpiredBefore(trx, now);
         await insertAccount(trx, { id: session.accountId, created_at: now });
         await insertSession(trx, {
           id_hash: session.idHash,

@@ -18,3 +18,8 @@ export async function findActiveSession(
     .where('expires_at', '>', now)
     .executeTakeFirst();
 }
+
+/** Deletes sessions that expired before `now` (epoch ms). */
+export async function deleteSessionsExpiredBefore(db: Kysely<Database>, now: number): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
