@@ -157,13 +157,6 @@ const envSchema = z.object({
 });
 type Env = z.output<typeof envSchema>;
 
-/** Names of the variables whose values must never appear in a message. */
-export const SECRET_VARIABLES = [
-  'SMARTCAR_CLIENT_SECRET',
-  'PADDOCK_EMULATOR_CLIENT_SECRET',
-  'PADDOCK_EMULATOR_MANAGEMENT_TOKEN',
-] as const;
-
 /**
  * Parses the environment once. Every problem is collected and thrown together
  * as a `ConfigError`; messages name variables, never the value of a secret.

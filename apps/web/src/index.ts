@@ -7,7 +7,6 @@ export {
   LOG_LEVELS,
   type LogLevel,
   parseConfig,
-  SECRET_VARIABLES,
   type SmartcarSource,
 } from './config.js';
 export { createDatabase, type DatabaseOptions, sqliteFilename } from './db/database.js';
