@@ -20,8 +20,10 @@ export function startEmulator(opts: StartEmulatorOptions): Promise<{ url: string
     server.once('listening', () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
-      const shown =
-        host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      // Loopback and wildcard binds are shown as localhost: the name people type,
+      // and the one registered redirect URIs use.
+      const local = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host);
+      const shown = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
       resolve({
         url: `http://${shown}:${port}`,
         close: () =>
