@@ -250,5 +250,4 @@ export function signalCode(group: string, name: string): string {
   return `${group}-${name}`.toLowerCase();
 }
 
-export const SIGNAL_STATUSES = ['SUCCESS', 'ERROR', 'UNAVAILABLE'] as const;
-export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+export * from './signals-resource.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { randomSecret } from './iam/secrets.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './simulation/clock.js';
+import type { VehicleSimulator } from './simulation/vehicle-simulator.js';
 import type { Store } from './store/repositories.js';
 
 /** Sources of fresh random identifiers. */
@@ -24,4 +25,6 @@ export interface EmulatorDeps {
   seed: string;
   /** Key of the CSRF tokens of the Connect pages; random per emulator instance. */
   csrfKey: string;
+  /** Living vehicles: lazily evaluated state, signals and state-checked mutations. */
+  simulator: VehicleSimulator;
 }

@@ -11,6 +11,7 @@ import { iamRoutes } from './iam/iam.routes.js';
 import { randomSecret } from './iam/secrets.js';
 import { type Logger, silentLogger } from './logger.js';
 import { type Clock, systemClock } from './simulation/clock.js';
+import { createVehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { connectionRoutes } from './vehicle-api/connections.routes.js';
 import { vehicleRoutes } from './vehicle-api/vehicles.routes.js';
@@ -45,13 +46,16 @@ export const DEFAULT_SEED = 'paddock';
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
+  const store = createMemoryStore(clock);
+  const seed = options.seed ?? DEFAULT_SEED;
   const deps: EmulatorDeps = {
-    store: createMemoryStore(clock),
+    store,
     clock,
     logger,
     ids: randomIds,
-    seed: options.seed ?? DEFAULT_SEED,
+    seed,
     csrfKey: randomSecret(),
+    simulator: createVehicleSimulator({ store, clock, seed }),
   };
 
   const app = new Hono<EmulatorEnv>();
