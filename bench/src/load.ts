@@ -1,0 +1,52 @@
+import autocannon from 'autocannon';
+
+export interface LoadTarget {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Paths to rotate through, relative to `url`'s origin; default just `url`. */
+  paths?: readonly string[];
+}
+
+export interface LoadResult {
+  rps: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Seconds of load per measurement (`BENCH_SECONDS`, default 5). */
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Concurrent connections per measurement (`BENCH_CONNECTIONS`, default 32). */
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+/** Drives `target` with autocannon from this process; the server must live in another one. */
+export async function load(target: LoadTarget): Promise<LoadResult> {
+  const paths = target.paths;
+  let next = 0;
+  const result = await autocannon({
+    url: target.url,
+    method: target.method ?? 'GET',
+    headers: target.headers,
+    body: target.body,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: paths
+      ? [
+          {
+            setupRequest: (request) => {
+              request.path = paths[next++ % paths.length]!;
+              return request;
+            },
+          },
+        ]
+      : undefined,
+  });
+  return {
+    rps: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
