@@ -1,3 +1,5 @@
+export * from './charge-schedules.js';
+export * from './commands.js';
 export * from './connect.js';
 export * from './connections.js';
 export * from './errors.js';
