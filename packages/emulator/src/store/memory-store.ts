@@ -85,6 +85,14 @@ function memoryConnections(): ConnectionRepository {
       row.record = record;
     },
     findById: (id) => rows.get(id)?.record,
+    delete: (id) => rows.delete(id),
+    deleteForUser(applicationId, userId) {
+      let removed = 0;
+      for (const [id, { record }] of rows) {
+        if (record.applicationId === applicationId && record.userId === userId && rows.delete(id)) removed++;
+      }
+      return removed;
+    },
     find(applicationId, userId, vehicleId) {
       for (const { record } of rows.values()) {
         if (

@@ -51,6 +51,10 @@ export interface ConnectionRepository {
   ): { items: ConnectionRecord[]; total: number };
   /** Whether the application holds at least one connection to the vehicle. */
   findForVehicle(applicationId: string, vehicleId: string): ConnectionRecord | undefined;
+  /** Removes one connection; false when there was none with that id. */
+  delete(id: string): boolean;
+  /** Removes every connection of the user to the application; returns how many there were. */
+  deleteForUser(applicationId: string, userId: string): number;
 }
 
 /** Tokens expire on the emulator clock: an expired token is never returned. */
