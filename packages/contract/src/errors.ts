@@ -6,7 +6,7 @@ export const ERROR_CATALOGUE = {
   PERMISSION: { status: 403, codes: ['PERMISSION'] },
   VALIDATION: {
     status: 400,
-    codes: ['INVALID_INPUT_FORMAT', 'BAD_REQUEST', 'MISSING_PARAMETER', 'PARAMETER'],
+    codes: ['INVALID_INPUT_FORMAT', 'BAD_REQUEST', 'MISSING_PARAMETER', 'PARAMETER', 'ALREADY_SUBSCRIBED'],
   },
   RESOURCE_NOT_FOUND: {
     status: 404,
@@ -17,6 +17,10 @@ export const ERROR_CATALOGUE = {
       'VEHICLE_NOT_FOUND',
       'SIGNAL_NOT_FOUND',
       'CONNECTION_NOT_FOUND',
+      'WEBHOOK_NOT_FOUND',
+      'SUBSCRIPTION_NOT_FOUND',
+      'APPLICATION_NOT_FOUND',
+      'USER_NOT_FOUND',
     ],
   },
   VEHICLE_STATE: {
@@ -79,9 +83,11 @@ export const RESOLUTION_TYPES = [
 ] as const;
 export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
 
-/** Status of an error type; AUTHENTICATION / ACCESS_DENIED is the documented 403. */
+/** Status of an error type; AUTHENTICATION / ACCESS_DENIED is the documented 403, VALIDATION / ALREADY_SUBSCRIBED a 409. */
 export function statusOf(type: ErrorType, code?: string | null): number {
   if (type === 'AUTHENTICATION' && code === 'ACCESS_DENIED') return 403;
+  // Management API: subscribing a vehicle twice (reference §4.2 documents only the status).
+  if (type === 'VALIDATION' && code === 'ALREADY_SUBSCRIBED') return 409;
   return ERROR_CATALOGUE[type].status;
 }
 
