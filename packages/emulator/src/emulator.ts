@@ -14,6 +14,7 @@ import { type Clock, systemClock } from './simulation/clock.js';
 import { createVehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { connectionRoutes } from './vehicle-api/connections.routes.js';
+import { userRoutes } from './vehicle-api/users.routes.js';
 import { vehicleRoutes } from './vehicle-api/vehicles.routes.js';
 
 /** Options of `createEmulator`; every one has a default. */
@@ -65,6 +66,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', connectRoutes(deps));
   app.route('/', controlRoutes(deps));
   app.route('/', connectionRoutes(deps));
+  app.route('/', userRoutes(deps));
   app.route('/', vehicleRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(logger));

@@ -27,7 +27,7 @@ function parseMode(raw: string | null): VehicleMode {
   return parsed.data;
 }
 
-/** `GET /v3/connections` and `GET /v3/connections/{id}` (reference §3.2 and §11). */
+/** `GET /v3/connections`, `GET` and `DELETE /v3/connections/{id}` (reference §3.2 and §11). */
 export function connectionRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
   const { store } = deps;
@@ -62,15 +62,38 @@ export function connectionRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
     return c.json(body);
   });
 
+  const connectionNotFound = (id: string) =>
+    new ApiError('RESOURCE_NOT_FOUND', 'CONNECTION_NOT_FOUND', {
+      detail: `Connection with ID ${id} not found`,
+    });
+
+  /** The application's connection with this id, or none (another application's is as good as unknown). */
+  const ownConnection = (applicationId: string, id: string) => {
+    const connection = store.connections.findById(id);
+    return connection?.applicationId === applicationId ? connection : undefined;
+  };
+
   app.get('/v3/connections/:connectionId', auth, (c) => {
     const id = c.req.param('connectionId');
-    const connection = store.connections.findById(id);
-    if (!connection || connection.applicationId !== c.get('application').id) {
-      throw new ApiError('RESOURCE_NOT_FOUND', 'CONNECTION_NOT_FOUND', {
-        detail: `Connection with ID ${id} not found`,
-      });
-    }
+    const applicationId = c.get('application').id;
+    // ⚠ §3.2: the blog writes GET /connections/:vehicleId, so a vehicle id resolves
+    // too: that user's connection when sc-user-id is sent, else the newest one.
+    const userId = c.req.header(HEADER_USER_ID);
+    const connection =
+      ownConnection(applicationId, id) ??
+      (userId
+        ? store.connections.find(applicationId, userId, id)
+        : store.connections.list({ applicationId, vehicleId: id }, { offset: 0, limit: 1 }).items[0]);
+    if (!connection) throw connectionNotFound(id);
     return c.json({ data: serialize(new URL(c.req.url).origin, connection) });
+  });
+
+  // Revoking a connection removes the vehicle from that user's grant to this application (§3.2).
+  app.delete('/v3/connections/:connectionId', auth, (c) => {
+    const id = c.req.param('connectionId');
+    if (!ownConnection(c.get('application').id, id)) throw connectionNotFound(id);
+    store.connections.delete(id);
+    return c.body(null, 204);
   });
 
   return app;
