@@ -145,7 +145,12 @@ describe('Connect page flow', () => {
   it('gives the same user id and vehicles for the same email, however it is cased', async () => {
     const t = setup();
     const first = await runConnectFlow(t, { email: 'repeat@example.com', make: 'HYUNDAI' });
-    const second = await runConnectFlow(t, { email: ' Repeat@Example.COM ', make: 'HYUNDAI' });
+    // force: with the default (auto) Connect would skip the grant screen this time.
+    const second = await runConnectFlow(t, {
+      email: ' Repeat@Example.COM ',
+      make: 'HYUNDAI',
+      query: { approval_prompt: 'force' },
+    });
     expect(second.redirect.searchParams.get('user_id')).toBe(first.redirect.searchParams.get('user_id'));
     const ids = (html: string) => inputsOf(html, 'vehicle').map((v) => v.value);
     expect(ids(second.grantPage!)).toEqual(ids(first.grantPage!));

@@ -8,7 +8,7 @@ import {
 } from '@paddock/contract';
 import type { EmulatorDeps } from '../deps.js';
 import { type Account, type AccountVehicle, resolveAccount } from '../simulation/accounts.js';
-import type { ApplicationRecord, ConnectionRecord } from '../store/records.js';
+import type { ApplicationRecord, ConnectionRecord, InteractionRecord } from '../store/records.js';
 
 /**
  * The domain of Connect, shared by the pages and their API twin
@@ -169,4 +169,27 @@ function upsertConnection(
 function sortPermissions(permissions: readonly Permission[]): Permission[] {
   const set = new Set(permissions);
   return PERMISSIONS.filter((p) => set.has(p));
+}
+
+/**
+ * `approval_prompt=auto`: when the user already granted this application
+ * every requested permission on offered vehicles in this mode, Connect skips
+ * the grant screen and answers with those connections.
+ */
+export function alreadyGranted(
+  { store }: Pick<EmulatorDeps, 'store'>,
+  interaction: InteractionRecord,
+  offer: Extract<OfferResult, { ok: true }>,
+): { userId: string; vehicleIds: string[] } | undefined {
+  const { applicationId, scope, mode } = interaction.request;
+  const offered = new Set(offer.offered.map((v) => v.id));
+  const { items } = store.connections.list(
+    { applicationId, userId: offer.account.userId, mode: vehicleModeOf(mode) },
+    { offset: 0, limit: Number.MAX_SAFE_INTEGER },
+  );
+  const covering = items.filter(
+    (c) => offered.has(c.vehicleId) && scope.every((e) => c.permissions.includes(e.permission)),
+  );
+  if (covering.length === 0) return undefined;
+  return { userId: offer.account.userId, vehicleIds: covering.map((c) => c.vehicleId) };
 }

@@ -6,7 +6,7 @@ import { pageHeaders } from '../http/page-headers.js';
 import { findMake } from '../simulation/catalogue.js';
 import type { InteractionRecord } from '../store/records.js';
 import { runAuthorizePipeline } from './authorize-pipeline.js';
-import { connect, offerVehicles, vehicleModeOf } from './connect-service.js';
+import { alreadyGranted, connect, offerVehicles, vehicleModeOf } from './connect-service.js';
 import { CSRF_FIELD, ensureCsrfCookie, readCsrfCookie, verifyCsrf } from './csrf.js';
 import { finishWithFailure, finishWithSuccess } from './finish.js';
 import {
@@ -104,6 +104,8 @@ export function connectRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
     }
     const offer = offerVehicles(deps, email, interaction.make, interaction.request.singleSelectVin);
     if (!offer.ok) return finishWithFailure(c, deps, interaction, offer.failure);
+    const granted = interaction.request.approvalPrompt === 'auto' && alreadyGranted(deps, interaction, offer);
+    if (granted) return finishWithSuccess(c, deps, interaction, granted);
     store.interactions.update({ ...interaction, email });
     return c.redirect(interactionPath(interaction.id), 303);
   });
@@ -139,7 +141,7 @@ export function connectRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
       singleSelectVin: request.singleSelectVin,
       externalId: request.externalId,
     });
-    if (result.ok) return finishWithSuccess(c, deps, interaction, result.userId);
+    if (result.ok) return finishWithSuccess(c, deps, interaction, result);
     if ('failure' in result) return finishWithFailure(c, deps, interaction, result.failure);
     return renderStep(c, deps, interaction, { error: result.invalidInput });
   });

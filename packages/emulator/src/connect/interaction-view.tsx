@@ -3,6 +3,7 @@ import type { EmulatorDeps } from '../deps.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { CATALOGUE, displayMake } from '../simulation/catalogue.js';
 import type { InteractionRecord } from '../store/records.js';
+import { brandsFor } from './brand-regions.js';
 import { offerVehicles } from './connect-service.js';
 import { csrfToken, ensureCsrfCookie } from './csrf.js';
 import { finishWithFailure } from './finish.js';
@@ -39,7 +40,13 @@ export function renderStep(
 
   if (step === 'brand') {
     return c.html(
-      <BrandPage action={action} csrf={csrf} appName={appName} makes={CATALOGUE} error={problem?.error} />,
+      <BrandPage
+        action={action}
+        csrf={csrf}
+        appName={appName}
+        makes={brandsFor(CATALOGUE, interaction.request.flags.country)}
+        error={problem?.error}
+      />,
       status,
     );
   }

@@ -2,7 +2,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.js';
 import type { EmulatorEnv } from './env.js';
 
-/** One log line per request: method, path (never the query: it may carry state or secrets), status, time. */
+/**
+ * One log line per request: method, route, status, time. The route pattern
+ * is logged, not the path: Connect's paths carry interaction ids, which are
+ * capabilities, and the query may carry `state` or secrets.
+ */
 export function requestLog(
   logger: Logger,
   now: () => number = () => performance.now(),
@@ -14,7 +18,7 @@ export function requestLog(
       {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        route: c.req.routePath,
         status: c.res.status,
         ms: Math.round(now() - started),
       },

@@ -4,6 +4,7 @@ import type { EmulatorEnv } from '../http/env.js';
 import type { InteractionRecord } from '../store/records.js';
 import type { ConnectFailure } from './connect-service.js';
 import { buildRedirect } from './redirects.js';
+import { DonePage } from './views/done-page.js';
 
 /**
  * Ends an interaction with a redirect to the application: the interaction is
@@ -34,15 +35,26 @@ export function finishWithFailure(
   });
 }
 
-/** `redirect_uri?user_id=…&state=…` (plus `external_id`); never a `code`: v3 has no use for it. */
+/**
+ * Success, by `response_type` (reference §1.2): `code` (the default) redirects
+ * with `user_id` (plus `external_id`), never a `code`, which v3 has no use
+ * for; `vehicle_id`, the re-auth flow, redirects with the vehicle's id;
+ * `none` ends on a Smartcar-hosted page with no redirect.
+ */
 export function finishWithSuccess(
   c: Context<EmulatorEnv>,
   deps: EmulatorDeps,
   interaction: InteractionRecord,
-  userId: string,
-): Response {
-  return finish(c, deps, interaction, {
-    user_id: userId,
-    external_id: interaction.request.externalId || undefined,
-  });
+  result: { userId: string; vehicleIds: readonly string[] },
+): Response | Promise<Response> {
+  const { responseType, externalId, applicationId } = interaction.request;
+  if (responseType === 'none') {
+    deps.store.interactions.delete(interaction.id);
+    const appName = deps.store.applications.findById(applicationId)?.name ?? 'The application';
+    return c.html(<DonePage appName={appName} />);
+  }
+  if (responseType === 'vehicle_id') {
+    return finish(c, deps, interaction, { vehicle_id: result.vehicleIds[0] });
+  }
+  return finish(c, deps, interaction, { user_id: result.userId, external_id: externalId || undefined });
 }
