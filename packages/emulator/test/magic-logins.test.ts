@@ -105,3 +105,25 @@ describe('resolveAccount', () => {
     expect(resolveAccount(seed, '1000-vehicles@smartcar.com').vehicles.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('sub-addressed count logins', () => {
+  it('`<n>-vehicles+tag@smartcar.com` holds n vehicles and is a user of its own', async () => {
+    const { setup } = await import('./helpers/setup.js');
+    const t = setup();
+    const connect = async (email: string) => {
+      const res = await t.fetch('/_emulator/connect', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: t.app.clientId, email }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { userId: string; vehicleIds: string[] };
+    };
+    const a = await connect('4-vehicles+a@smartcar.com');
+    const b = await connect('4-vehicles+b@smartcar.com');
+    expect(a.vehicleIds).toHaveLength(4);
+    expect(b.vehicleIds).toHaveLength(4);
+    expect(a.userId).not.toBe(b.userId);
+    expect(new Set([...a.vehicleIds, ...b.vehicleIds]).size).toBe(8);
+  });
+});

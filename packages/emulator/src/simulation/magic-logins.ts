@@ -47,7 +47,9 @@ export function parseMagicLogin(email: string): MagicLogin {
   if (email === 'smartcar@successful-request.com') {
     return { kind: 'single', vin: SUCCESSFUL_REQUEST_VIN, incompatible: false, preferredMake: 'AUDI' };
   }
-  const count = /^(\d{1,3})-vehicles$/.exec(local);
+  // A `+tag` (sub-addressing) keeps the magic but makes a distinct account:
+  // `999-vehicles+a@smartcar.com` and `999-vehicles+b@…` are two users.
+  const count = /^(\d{1,3})-vehicles(\+[^@]*)?$/.exec(local);
   if (domain === 'smartcar.com' && count) {
     const n = Number(count[1]);
     if (n >= 1 && n <= MAX_MAGIC_VEHICLES) return { kind: 'count', count: n };
