@@ -1,241 +1,35 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Permission } from './permissions.js';
+import { CABIN_SIGNALS } from './signals-cabin.js';
+import { CHARGE_SIGNALS } from './signals-charge.js';
+import { DIAGNOSTIC_SIGNALS } from './signals-diagnostics.js';
+import { ENERGY_SIGNALS } from './signals-energy.js';
+import type { SignalDefinition } from './signals-shapes.js';
+import { VEHICLE_SIGNALS } from './signals-vehicle.js';
 import type { PowertrainType } from './vehicles.js';
 
-/** Signal groups, PascalCase as in responses (reference §3.4). */
-export const SIGNAL_GROUPS = [
-  'Charge',
-  'Climate',
-  'Closure',
-  'ConnectivitySoftware',
-  'ConnectivityStatus',
-  'Diagnostics',
-  'HVAC',
-  'InternalCombustionEngine',
-  'Location',
-  'LowVoltageBattery',
-  'Motion',
-  'Odometer',
-  'Service',
-  'Surveillance',
-  'TractionBattery',
-  'Transmission',
-  'VehicleIdentification',
-  'VehicleUserAccount',
-  'Wheel',
-] as const;
-export type SignalGroup = (typeof SIGNAL_GROUPS)[number];
-
-const valueWithUnit = <U extends string>(unit: U) =>
-  z.object({ value: z.number().nullable(), unit: z.literal(unit) });
-const percent = valueWithUnit('percent');
-const flag = z.object({ value: z.boolean().nullable() });
-const text = z.object({ value: z.string().nullable() });
-const positions = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({
-    values: z.array(z.object({ row: z.number().int(), column: z.number().int(), ...shape })),
-    rowCount: z.number().int(),
-    columnCount: z.number().int(),
-  });
-
-const ELECTRIC: readonly PowertrainType[] = ['BEV', 'PHEV'];
-const COMBUSTION: readonly PowertrainType[] = ['ICE', 'PHEV', 'HEV'];
-
-interface SignalDefinition<B extends z.ZodType = z.ZodType> {
-  group: SignalGroup;
-  name: string;
-  permission: Permission;
-  body: B;
-  /** Powertrains that can report the signal; absent means all. */
-  powertrains?: readonly PowertrainType[];
-}
-
-const define = <B extends z.ZodType>(d: SignalDefinition<B>) => d;
+export * from './signals-resource.js';
+export { SIGNAL_GROUPS, type SignalDefinition, type SignalGroup } from './signals-shapes.js';
+export * from './signals-units.js';
 
 /**
- * The signal catalogue, keyed by code (`<group>-<name>` lower case). This is
- * the start of it: the signals the first pages and simulations use. Units are
- * the metric ones; `sc-unit-system: imperial` converts them.
+ * The signal catalogue of reference §3.4, keyed by code (`<group>-<name>`
+ * lower case): group, PascalCase name, the permission that reads it, the
+ * body schema and the powertrains that can report it (absent: all). Body
+ * schemas accept the metric units the emulator emits by default, their
+ * imperial counterparts (`sc-unit-system: imperial`) and the spellings met
+ * in Smartcar's own examples.
  */
 export const SIGNALS = {
-  'tractionbattery-stateofcharge': define({
-    group: 'TractionBattery',
-    name: 'StateOfCharge',
-    permission: 'read_battery',
-    body: percent,
-    powertrains: ELECTRIC,
-  }),
-  'tractionbattery-range': define({
-    group: 'TractionBattery',
-    name: 'Range',
-    permission: 'read_battery',
-    body: z.object({
-      value: z.number().nullable(),
-      unit: z.literal('km'),
-      type: z.string().optional(),
-      additionalValues: z
-        .array(z.object({ type: z.string(), value: z.number().nullable(), unit: z.string() }))
-        .optional(),
-    }),
-    powertrains: ELECTRIC,
-  }),
-  'tractionbattery-nominalcapacity': define({
-    group: 'TractionBattery',
-    name: 'NominalCapacity',
-    permission: 'read_battery',
-    body: z.object({
-      capacity: z.number().nullable(),
-      unit: z.literal('kWh'),
-      source: z.enum(['SMARTCAR', 'USER_SELECTED']).optional(),
-      availableCapacities: z
-        .array(z.object({ capacity: z.number(), description: z.string().nullable() }))
-        .optional(),
-    }),
-    powertrains: ELECTRIC,
-  }),
-  'charge-ischarging': define({
-    group: 'Charge',
-    name: 'IsCharging',
-    permission: 'read_charge',
-    body: flag,
-    powertrains: ELECTRIC,
-  }),
-  'charge-ischargingcableconnected': define({
-    group: 'Charge',
-    name: 'IsChargingCableConnected',
-    permission: 'read_charge',
-    body: flag,
-    powertrains: ELECTRIC,
-  }),
-  'charge-detailedchargingstatus': define({
-    group: 'Charge',
-    name: 'DetailedChargingStatus',
-    permission: 'read_charge',
-    body: text,
-    powertrains: ELECTRIC,
-  }),
-  'charge-chargelimits': define({
-    group: 'Charge',
-    name: 'ChargeLimits',
-    permission: 'read_charge',
-    body: z.object({
-      values: z.array(
-        z.object({
-          type: z.enum(['GLOBAL', 'LOCATION', 'CHARGING_TYPE']),
-          limit: z.number(),
-          condition: z.unknown().optional(),
-        }),
-      ),
-      activeLimit: z.number().nullable(),
-      unit: z.literal('percent'),
-    }),
-    powertrains: ELECTRIC,
-  }),
-  'charge-timetocomplete': define({
-    group: 'Charge',
-    name: 'TimeToComplete',
-    permission: 'read_charge',
-    body: valueWithUnit('minute'),
-    powertrains: ELECTRIC,
-  }),
-  'charge-wattage': define({
-    group: 'Charge',
-    name: 'Wattage',
-    permission: 'read_charge',
-    body: valueWithUnit('watt'),
-    powertrains: ELECTRIC,
-  }),
-  'charge-energyadded': define({
-    group: 'Charge',
-    name: 'EnergyAdded',
-    permission: 'read_charge',
-    body: valueWithUnit('kWh'),
-    powertrains: ELECTRIC,
-  }),
-  'internalcombustionengine-fuellevel': define({
-    group: 'InternalCombustionEngine',
-    name: 'FuelLevel',
-    permission: 'read_fuel',
-    body: percent,
-    powertrains: COMBUSTION,
-  }),
-  'internalcombustionengine-range': define({
-    group: 'InternalCombustionEngine',
-    name: 'Range',
-    permission: 'read_fuel',
-    body: valueWithUnit('kilometers'),
-    powertrains: COMBUSTION,
-  }),
-  'odometer-traveleddistance': define({
-    group: 'Odometer',
-    name: 'TraveledDistance',
-    permission: 'read_odometer',
-    body: valueWithUnit('km'),
-  }),
-  'location-preciselocation': define({
-    group: 'Location',
-    name: 'PreciseLocation',
-    permission: 'read_location',
-    body: z.object({
-      latitude: z.number().nullable(),
-      longitude: z.number().nullable(),
-      heading: z.number().nullable(),
-      direction: z.enum(['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW']).nullable(),
-      locationType: z.enum(['CURRENT', 'LAST_PARKED']),
-    }),
-  }),
-  'closure-islocked': define({ group: 'Closure', name: 'IsLocked', permission: 'read_security', body: flag }),
-  'closure-doors': define({
-    group: 'Closure',
-    name: 'Doors',
-    permission: 'read_security',
-    body: positions({ isOpen: z.boolean().nullable(), isLocked: z.boolean().nullable() }),
-  }),
-  'wheel-tires': define({
-    group: 'Wheel',
-    name: 'Tires',
-    permission: 'read_tires',
-    body: positions({ tirePressure: z.number().nullable() }),
-  }),
-  'climate-externaltemperature': define({
-    group: 'Climate',
-    name: 'ExternalTemperature',
-    permission: 'read_thermometer',
-    body: valueWithUnit('celsius'),
-  }),
-  'motion-currentspeed': define({
-    group: 'Motion',
-    name: 'CurrentSpeed',
-    permission: 'read_speedometer',
-    body: valueWithUnit('kph'),
-  }),
-  'vehicleidentification-vin': define({
-    group: 'VehicleIdentification',
-    name: 'VIN',
-    permission: 'read_vin',
-    body: text,
-  }),
-  'vehicleidentification-nickname': define({
-    group: 'VehicleIdentification',
-    name: 'Nickname',
-    permission: 'read_vehicle_info',
-    body: text,
-  }),
-  'connectivitystatus-isonline': define({
-    group: 'ConnectivityStatus',
-    name: 'IsOnline',
-    permission: 'read_vehicle_info',
-    body: flag,
-  }),
-  'connectivitystatus-isasleep': define({
-    group: 'ConnectivityStatus',
-    name: 'IsAsleep',
-    permission: 'read_vehicle_info',
-    body: flag,
-  }),
+  ...ENERGY_SIGNALS,
+  ...CHARGE_SIGNALS,
+  ...CABIN_SIGNALS,
+  ...VEHICLE_SIGNALS,
+  ...DIAGNOSTIC_SIGNALS,
 } as const;
 
 export type SignalCode = keyof typeof SIGNALS;
+/** Every code of the catalogue, in catalogue order. */
 export const SIGNAL_CODES = Object.keys(SIGNALS) as SignalCode[];
 
 /** The typed body of a signal code. */
@@ -250,4 +44,22 @@ export function signalCode(group: string, name: string): string {
   return `${group}-${name}`.toLowerCase();
 }
 
-export * from './signals-resource.js';
+/** The catalogue entry of a code, untyped body; undefined for an unknown code. */
+export function signalDefinition(code: string): SignalDefinition | undefined {
+  return isSignalCode(code) ? SIGNALS[code] : undefined;
+}
+
+/** Whether a vehicle of this powertrain can report the signal. */
+export function signalFitsPowertrain(code: SignalCode, powertrain: PowertrainType): boolean {
+  const { powertrains } = SIGNALS[code] as SignalDefinition;
+  return powertrains === undefined || powertrains.includes(powertrain);
+}
+
+/** Whether a connection holding these permissions may read the signal. */
+export function canReadSignal(code: SignalCode, permissions: readonly string[]): boolean {
+  const d = SIGNALS[code] as SignalDefinition;
+  return (
+    permissions.includes(d.permission) ||
+    (d.alsoGrantedBy ?? []).some((p: Permission) => permissions.includes(p))
+  );
+}
