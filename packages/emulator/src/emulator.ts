@@ -5,6 +5,7 @@ import { controlRoutes } from './control/control.routes.js';
 import { type EmulatorDeps, randomIds } from './deps.js';
 import type { EmulatorEnv } from './http/env.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
+import { limitBodySize, rejectBrokenEncoding } from './http/request-hygiene.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
 import { iamRoutes } from './iam/iam.routes.js';
@@ -62,6 +63,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const app = new Hono<EmulatorEnv>();
   app.use(requestId());
   app.use(requestLog(logger));
+  app.use(rejectBrokenEncoding());
+  app.use(limitBodySize());
   app.route('/', iamRoutes(deps));
   app.route('/', connectRoutes(deps));
   app.route('/', controlRoutes(deps));
