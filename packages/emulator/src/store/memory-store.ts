@@ -1,4 +1,5 @@
 import type { Clock } from '../simulation/clock.js';
+import { memoryOutbox, memorySubscriptions, memoryWebhooks } from './memory-webhooks.js';
 import type {
   ApplicationRecord,
   ConnectionRecord,
@@ -27,6 +28,9 @@ export function createMemoryStore(clock: Clock): Store {
     connections: memoryConnections(),
     tokens: memoryTokens(clock),
     interactions: memoryInteractions(clock),
+    webhooks: memoryWebhooks(),
+    subscriptions: memorySubscriptions(),
+    outbox: memoryOutbox(),
   };
 }
 
@@ -47,6 +51,15 @@ function memoryApplications(): ApplicationRepository {
       const id = byClientId.get(clientId);
       return id === undefined ? undefined : byId.get(id);
     },
+    dump: () => [...byId.values()],
+    load(apps) {
+      byId.clear();
+      byClientId.clear();
+      for (const app of apps) {
+        byId.set(app.id, app);
+        byClientId.set(app.clientId, app.id);
+      }
+    },
   };
 }
 
@@ -61,6 +74,11 @@ function ensureMap<T extends { id: string }>() {
       return item;
     },
     findById: (id: string) => items.get(id),
+    dump: () => [...items.values()],
+    load(list: readonly T[]) {
+      items.clear();
+      for (const item of list) items.set(item.id, item);
+    },
   };
 }
 
@@ -120,6 +138,11 @@ function memoryConnections(): ConnectionRepository {
       }
       return undefined;
     },
+    dump: () => [...rows.values()].map((row) => row.record),
+    load(records) {
+      rows.clear();
+      for (const record of records) rows.set(record.id, { record, seq: seq++ });
+    },
   };
 }
 
@@ -151,6 +174,12 @@ function expiringMap<T extends { expiresAt: number }>(clock: Clock) {
     },
     has: (key: string) => items.has(key),
     delete: (key: string) => items.delete(key),
+    /** Entries not yet expired. */
+    values: () => [...items.values()].filter((item) => item.expiresAt > clock.now()),
+    replace(entries: readonly (readonly [string, T])[]) {
+      items.clear();
+      for (const [key, item] of entries) items.set(key, item);
+    },
   };
 }
 
@@ -159,6 +188,8 @@ function memoryTokens(clock: Clock): TokenRepository {
   return {
     insert: (token) => tokens.set(token.tokenHash, token),
     findValid: (hash) => tokens.get(hash),
+    dump: () => tokens.values(),
+    load: (list) => tokens.replace(list.map((t) => [t.tokenHash, t] as const)),
   };
 }
 
@@ -174,5 +205,7 @@ function memoryInteractions(clock: Clock): InteractionRepository {
     delete: (id) => {
       interactions.delete(id);
     },
+    dump: () => interactions.values(),
+    load: (list) => interactions.replace(list.map((i) => [i.id, i] as const)),
   };
 }

@@ -7,25 +7,31 @@ import type {
   UserRecord,
   VehicleRecord,
 } from './records.js';
+import type {
+  Dumpable,
+  OutboxRepository,
+  SubscriptionRepository,
+  WebhookRepository,
+} from './webhook-repositories.js';
 
 /**
  * The storage seams. The in-memory implementation lives beside this file;
  * anything else (SQLite) only has to implement these interfaces.
  */
-export interface ApplicationRepository {
+export interface ApplicationRepository extends Dumpable<ApplicationRecord> {
   /** Throws if the id or client id is already taken. */
   insert(app: ApplicationRecord): void;
   findById(id: string): ApplicationRecord | undefined;
   findByClientId(clientId: string): ApplicationRecord | undefined;
 }
 
-export interface UserRepository {
+export interface UserRepository extends Dumpable<UserRecord> {
   /** Inserts the user, or leaves an existing one untouched. */
   ensure(user: UserRecord): UserRecord;
   findById(id: string): UserRecord | undefined;
 }
 
-export interface VehicleRepository {
+export interface VehicleRepository extends Dumpable<VehicleRecord> {
   /** Inserts the vehicle, or leaves an existing one untouched (its attributes derive from its id). */
   ensure(vehicle: VehicleRecord): VehicleRecord;
   findById(id: string): VehicleRecord | undefined;
@@ -39,7 +45,7 @@ export interface ConnectionQuery {
   externalId?: string;
 }
 
-export interface ConnectionRepository {
+export interface ConnectionRepository extends Dumpable<ConnectionRecord> {
   insert(connection: ConnectionRecord): void;
   update(connection: ConnectionRecord): void;
   findById(id: string): ConnectionRecord | undefined;
@@ -58,13 +64,13 @@ export interface ConnectionRepository {
 }
 
 /** Tokens expire on the emulator clock: an expired token is never returned. */
-export interface TokenRepository {
+export interface TokenRepository extends Dumpable<TokenRecord> {
   insert(token: TokenRecord): void;
   findValid(tokenHash: string): TokenRecord | undefined;
 }
 
 /** Interactions expire on the emulator clock: an expired one is never returned. */
-export interface InteractionRepository {
+export interface InteractionRepository extends Dumpable<InteractionRecord> {
   insert(interaction: InteractionRecord): void;
   findValid(id: string): InteractionRecord | undefined;
   update(interaction: InteractionRecord): void;
@@ -79,4 +85,8 @@ export interface Store {
   connections: ConnectionRepository;
   tokens: TokenRepository;
   interactions: InteractionRepository;
+  webhooks: WebhookRepository;
+  subscriptions: SubscriptionRepository;
+  /** The durable outbox of webhook events and their delivery attempts. */
+  outbox: OutboxRepository;
 }
