@@ -1,4 +1,6 @@
 import type { Clock } from '../simulation/clock.js';
+import { memoryChargeSchedules } from './charge-schedules.js';
+import { memoryCommandExecutions } from './command-executions.js';
 import { memoryOutbox, memorySubscriptions, memoryWebhooks } from './memory-webhooks.js';
 import type {
   ApplicationRecord,
@@ -31,6 +33,8 @@ export function createMemoryStore(clock: Clock): Store {
     webhooks: memoryWebhooks(),
     subscriptions: memorySubscriptions(),
     outbox: memoryOutbox(),
+    commandExecutions: memoryCommandExecutions(),
+    chargeSchedules: memoryChargeSchedules(),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { VehicleMode } from '@paddock/contract';
+import type { ChargeScheduleRepository } from './charge-schedules.js';
+import type { CommandExecutionRepository } from './command-executions.js';
 import type {
   ApplicationRecord,
   ConnectionRecord,
@@ -89,4 +91,6 @@ export interface Store {
   subscriptions: SubscriptionRepository;
   /** The durable outbox of webhook events and their delivery attempts. */
   outbox: OutboxRepository;
+  commandExecutions: CommandExecutionRepository;
+  chargeSchedules: ChargeScheduleRepository;
 }
