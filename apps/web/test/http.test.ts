@@ -57,3 +57,15 @@ describe('every response', () => {
     expect((await h.browser().get('/nowhere')).status).toBe(404);
   });
 });
+
+describe('pages', () => {
+  test('every HTML page starts with the doctype, so browsers render in standards mode', async () => {
+    h = await createHarness();
+    const browser = h.browser();
+    for (const path of ['/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
+      const response = await browser.get(path);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await response.text()).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    }
+  });
+});

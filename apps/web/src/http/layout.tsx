@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
 // Inline styles are allowed by the CSP (style-src 'unsafe-inline'); scripts are not, and none are used.
@@ -27,20 +28,24 @@ export interface LayoutProps {
 /** The page shell every HTML response uses. */
 export function Layout({ title, children }: LayoutProps) {
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Paddock`}</title>
-        {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
-        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
-      </head>
-      <body>
-        <header>
-          <a href="/">Paddock</a>
-        </header>
-        <main>{children}</main>
-      </body>
-    </html>
+    <>
+      {/* Without it browsers render in quirks mode. */}
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · Paddock`}</title>
+          {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
+          <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+        </head>
+        <body>
+          <header>
+            <a href="/">Paddock</a>
+          </header>
+          <main>{children}</main>
+        </body>
+      </html>
+    </>
   );
 }
