@@ -1,4 +1,4 @@
-import { CONNECT_MODES, type ConnectMode, isPermission } from '@paddock/contract';
+import { CONNECT_MODES, type ConnectMode, parseScope, type ScopeEntry } from '@paddock/contract';
 import { z } from 'zod';
 
 /** Log levels accepted by `LOG_LEVEL` (pino's names). */
@@ -35,8 +35,11 @@ export type SmartcarSource =
 export interface AppConfig {
   /** Connect mode sent in the Connect URL; `test` and `simulated` list simulated vehicles. */
   readonly mode: ConnectMode;
-  /** Permissions requested in Connect (`SMARTCAR_SCOPE`, default `read_vehicle_info`). */
-  readonly scope: readonly string[];
+  /**
+   * Permissions requested in Connect (`SMARTCAR_SCOPE`, default `read_vehicle_info`),
+   * each once, `required` when the user may not untick it.
+   */
+  readonly scope: readonly ScopeEntry[];
   /** Honour `X-Forwarded-Proto` from a reverse proxy (`TRUST_PROXY`, default false). */
   readonly trustProxy: boolean;
 }
@@ -114,19 +117,19 @@ const databaseUrl = optionalText.pipe(
     .transform((v) => v ?? 'file:data/paddock.db'),
 );
 
-const scope = optionalText.pipe(
-  z
-    .string()
-    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-    .superRefine((names, ctx) => {
-      for (const name of names) {
-        const bare = name.startsWith('required:') ? name.slice('required:'.length) : name;
-        if (!isPermission(bare)) ctx.addIssue({ code: 'custom', message: `unknown permission "${name}"` });
-      }
-    })
-    .optional()
-    .transform((names) => (names && names.length > 0 ? names : ['read_vehicle_info'])),
-);
+// The contract's parser, so the app and the emulator read a scope the same way:
+// space-separated, duplicates collapsed, `required:` locking a permission.
+const scope = optionalText.transform((value, ctx): ScopeEntry[] => {
+  const parsed = parseScope(value ?? 'read_vehicle_info');
+  if (!parsed.ok) {
+    for (const token of parsed.unknown) {
+      const hint = token.includes(',') ? ' (separate permissions with spaces, not commas)' : '';
+      ctx.addIssue({ code: 'custom', message: `unknown permission "${token}"${hint}` });
+    }
+    return [];
+  }
+  return parsed.entries.length > 0 ? parsed.entries : [{ permission: 'read_vehicle_info', required: false }];
+});
 
 const envSchema = z.object({
   PORT: port('PORT', 8000),

@@ -19,7 +19,7 @@ describe('parseConfig', () => {
       databaseUrl: 'file:data/paddock.db',
       logLevel: 'info',
       trustProxy: false,
-      scope: ['read_vehicle_info'],
+      scope: [{ permission: 'read_vehicle_info', required: false }],
       mode: 'simulated',
       smartcar: { kind: 'emulator', port: 4010, credentials: undefined },
     });
@@ -45,7 +45,10 @@ describe('parseConfig', () => {
       redirectUri: 'https://app.example.com/exchange',
     });
     expect(config.mode).toBe('live');
-    expect(config.scope).toEqual(['read_vehicle_info', 'required:read_battery']);
+    expect(config.scope).toEqual([
+      { permission: 'read_vehicle_info', required: false },
+      { permission: 'read_battery', required: true },
+    ]);
     expect(config.port).toBe(9000);
     expect(config.trustProxy).toBe(true);
   });
@@ -127,3 +130,28 @@ describe('parseConfig', () => {
     ]);
   });
 });
+
+describe('SMARTCAR_SCOPE', () => {
+  test("is read by the contract's parser: each permission once, required wins", () => {
+    const { scope } = parseConfig({
+      SMARTCAR_SCOPE: 'read_vehicle_info required:read_vehicle_info  read_battery read_battery',
+    });
+    expect(scope).toEqual([
+      { permission: 'read_vehicle_info', required: true },
+      { permission: 'read_battery', required: false },
+    ]);
+  });
+
+  test('commas are not separators: the problem says so', () => {
+    expect(problemsOf({ SMARTCAR_SCOPE: 'read_vehicle_info,read_battery' })).toEqual([
+      'SMARTCAR_SCOPE: unknown permission "read_vehicle_info,read_battery" (separate permissions with spaces, not commas)',
+    ]);
+  });
+
+  test('blank means the default', () => {
+    expect(parseConfig({ SMARTCAR_SCOPE: '   ' }).scope).toEqual([
+      { permission: 'read_vehicle_info', required: false },
+    ]);
+  });
+});
+
