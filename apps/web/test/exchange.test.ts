@@ -41,9 +41,22 @@ describe('/login', () => {
 
   test('the configured scope is what Connect is asked for', async () => {
     await h.close();
-    h = await createHarness({ config: { scope: ['read_vehicle_info', 'required:read_battery'] } });
-    const url = await h.browser().startConnect();
+    h = await createHarness({
+      config: {
+        scope: [
+          { permission: 'read_vehicle_info', required: false },
+          { permission: 'read_battery', required: true },
+        ],
+      },
+    });
+    const browser = h.browser();
+    const url = await browser.startConnect();
     expect(url.searchParams.get('scope')).toBe('read_vehicle_info required:read_battery');
+    // The page says which permission cannot be unticked, in words.
+    const html = await (await browser.get('/login')).text();
+    expect(html).toContain('<li>Read the state of charge and range of the high-voltage battery');
+    expect(html).toMatch(/battery[^<]*<span class="muted"> \(required\)<\/span><\/li>/);
+    expect(html).not.toContain('required:');
   });
 
   test('states are stored hashed and bound to the session', async () => {

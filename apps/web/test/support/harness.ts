@@ -31,7 +31,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   const emulator = createEmulator({ clock, applications: [credentials] });
   const config: AppConfig = {
     mode: 'simulated',
-    scope: ['read_vehicle_info'],
+    scope: [{ permission: 'read_vehicle_info', required: false }],
     trustProxy: false,
     ...options.config,
   };

@@ -1,10 +1,10 @@
-import { PERMISSION_DESCRIPTIONS } from '@paddock/contract';
+import { PERMISSION_DESCRIPTIONS, type ScopeEntry } from '@paddock/contract';
 import { Layout } from '../../../http/layout.js';
 
 export interface LoginPageProps {
   /** The Connect URL, with this browser's one-time state in it. */
   readonly connectUrl: string;
-  readonly scope: readonly string[];
+  readonly scope: readonly ScopeEntry[];
 }
 
 /** The guide's home page: what will be asked, and the button to Smartcar Connect. */
@@ -17,11 +17,12 @@ export function LoginPage({ connectUrl, scope }: LoginPageProps) {
         connected-services account and choose what to share. Paddock will ask to:
       </p>
       <ul>
-        {scope.map((entry) => {
-          const permission = entry.replace(/^required:/, '');
-          const words = PERMISSION_DESCRIPTIONS[permission as keyof typeof PERMISSION_DESCRIPTIONS];
-          return <li>{words ?? permission}</li>;
-        })}
+        {scope.map(({ permission, required }) => (
+          <li>
+            {PERMISSION_DESCRIPTIONS[permission]}
+            {required ? <span class="muted"> (required)</span> : null}
+          </li>
+        ))}
       </ul>
       <p>
         <a class="button" href={connectUrl}>
