@@ -64,6 +64,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** The route Connect redirects back to; `SMARTCAR_REDIRECT_URI` must point at it. */
+export const EXCHANGE_PATH = '/exchange';
+
 const REAL_SMARTCAR_VARS = [
   'SMARTCAR_CLIENT_ID',
   'SMARTCAR_CLIENT_SECRET',
@@ -216,10 +219,26 @@ function crossFieldProblems(env: Readonly<Record<string, string | undefined>>, e
         problems.push(`${name} is missing: set all of ${EMULATOR_CREDENTIAL_VARS.join(', ')} or none`);
     }
   }
+  // Read from the raw value so this is reported even when another variable failed to parse.
+  const redirectPath = redirectUriPath(env.SMARTCAR_REDIRECT_URI?.trim() || undefined);
+  if (redirectPath !== undefined && redirectPath !== EXCHANGE_PATH) {
+    problems.push(
+      `SMARTCAR_REDIRECT_URI must end in the app's ${EXCHANGE_PATH} route (its path is ${redirectPath}); otherwise Connect sends users back to a page that does not exist`,
+    );
+  }
   if (e !== undefined && realSet.length === 0 && e.PADDOCK_EMULATOR_PORT === e.PORT) {
     problems.push('PADDOCK_EMULATOR_PORT must differ from PORT');
   }
   return problems;
+}
+
+function redirectUriPath(uri: string | undefined): string | undefined {
+  if (uri === undefined) return undefined;
+  try {
+    return new URL(uri).pathname;
+  } catch {
+    return undefined; // the schema already reported it
+  }
 }
 
 function toSource(e: Env): SmartcarSource {

@@ -155,3 +155,26 @@ describe('SMARTCAR_SCOPE', () => {
   });
 });
 
+describe('SMARTCAR_REDIRECT_URI', () => {
+  const real = { SMARTCAR_CLIENT_ID: 'c', SMARTCAR_CLIENT_SECRET: 's', SMARTCAR_MODE: 'live' };
+
+  test("must point at the app's /exchange route", () => {
+    expect(problemsOf({ ...real, SMARTCAR_REDIRECT_URI: 'https://app.example.com/callback' })).toEqual([
+      "SMARTCAR_REDIRECT_URI must end in the app's /exchange route (its path is /callback); otherwise Connect sends users back to a page that does not exist",
+    ]);
+    expect(problemsOf({ ...real, SMARTCAR_REDIRECT_URI: 'https://app.example.com/exchange/' })).toHaveLength(
+      1,
+    );
+  });
+
+  test('is listed with the other problems', () => {
+    const problems = problemsOf({ ...real, SMARTCAR_REDIRECT_URI: 'https://x.example/', PORT: 'x' });
+    expect(problems.some((p) => p.startsWith('PORT'))).toBe(true);
+    expect(problems.some((p) => p.includes('(its path is /)'))).toBe(true);
+  });
+
+  test('/exchange with a query is accepted', () => {
+    const config = parseConfig({ ...real, SMARTCAR_REDIRECT_URI: 'https://app.example.com/exchange?src=sc' });
+    expect(config.smartcar.kind).toBe('smartcar');
+  });
+});
