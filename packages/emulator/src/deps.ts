@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import type { Clock } from './simulation/clock.js';
 import type { VehicleSimulator } from './simulation/vehicle-simulator.js';
 import type { Store } from './store/repositories.js';
+import type { CommandSettings } from './vehicle-api/commands-settings.js';
 
 /** Sources of fresh random identifiers. */
 export interface Ids {
@@ -27,4 +28,6 @@ export interface EmulatorDeps {
   csrfKey: string;
   /** Living vehicles: lazily evaluated state, signals and state-checked mutations. */
   simulator: VehicleSimulator;
+  /** Delay and 202 threshold of commands (`PUT /_emulator/settings/commands`). */
+  commandSettings: CommandSettings;
 }

@@ -14,6 +14,8 @@ import { type Logger, silentLogger } from './logger.js';
 import { type Clock, systemClock } from './simulation/clock.js';
 import { createVehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
+import { commandRoutes } from './vehicle-api/commands.routes.js';
+import { createCommandSettings } from './vehicle-api/commands-settings.js';
 import { connectionRoutes } from './vehicle-api/connections.routes.js';
 import { userRoutes } from './vehicle-api/users.routes.js';
 import { vehicleRoutes } from './vehicle-api/vehicles.routes.js';
@@ -58,6 +60,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     seed,
     csrfKey: randomSecret(),
     simulator: createVehicleSimulator({ store, clock, seed }),
+    commandSettings: createCommandSettings(),
   };
 
   const app = new Hono<EmulatorEnv>();
@@ -71,6 +74,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', connectionRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', vehicleRoutes(deps));
+  app.route('/', commandRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(logger));
 
