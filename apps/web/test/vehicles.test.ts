@@ -1,3 +1,4 @@
+import { vehicleModeOf } from '@paddock/contract';
 import { createHarness, type Harness, type TestBrowser } from './support/harness.js';
 import { tableHeaders, tableRows } from './support/html.js';
 
@@ -166,5 +167,13 @@ describe('/vehicle', () => {
     const html = await response.text();
     expect(html).toContain('could not reach Smartcar');
     expect(html).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('vehicleModeOf (from the contract, shared with the emulator)', () => {
+  test('test is the old name of simulated', () => {
+    expect(vehicleModeOf('live')).toBe('live');
+    expect(vehicleModeOf('simulated')).toBe('simulated');
+    expect(vehicleModeOf('test')).toBe('simulated');
   });
 });

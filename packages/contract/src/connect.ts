@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import type { VehicleMode } from './vehicles.js';
 
 /** Connect modes (reference §1.1); `test` is the deprecated alias of `simulated`. */
 export const CONNECT_MODES = ['live', 'simulated', 'test'] as const;
 export type ConnectMode = (typeof CONNECT_MODES)[number];
+
+/**
+ * The vehicle mode of connections made in a Connect mode: `test` is the
+ * deprecated name of `simulated`. Use it for `filter[vehicle.mode]`.
+ */
+export function vehicleModeOf(mode: ConnectMode): VehicleMode {
+  return mode === 'live' ? 'live' : 'simulated';
+}
 
 const booleanParam = z.enum(['true', 'false']);
 

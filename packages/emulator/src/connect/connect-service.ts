@@ -1,10 +1,10 @@
 import {
   CONNECT_ERRORS,
   type ConnectErrorCode,
-  type ConnectMode,
   PERMISSIONS,
   type Permission,
   type VehicleMode,
+  vehicleModeOf,
 } from '@paddock/contract';
 import type { EmulatorDeps } from '../deps.js';
 import { type Account, type AccountVehicle, resolveAccount } from '../simulation/accounts.js';
@@ -27,11 +27,6 @@ export interface ConnectFailure {
 export type OfferResult =
   | { ok: true; account: Account; offered: AccountVehicle[] }
   | { ok: false; failure: ConnectFailure };
-
-/** Vehicle mode of connections made in a Connect mode (`test` is the old name of `simulated`). */
-export function vehicleModeOf(mode: ConnectMode): VehicleMode {
-  return mode === 'live' ? 'live' : 'simulated';
-}
 
 /**
  * The account behind a login, and the vehicles the grant screen may offer:

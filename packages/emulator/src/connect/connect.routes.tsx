@@ -1,4 +1,4 @@
-import { CONNECT_AUTHORIZE_PATH, CONNECT_ERRORS, type Permission } from '@paddock/contract';
+import { CONNECT_AUTHORIZE_PATH, CONNECT_ERRORS, type Permission, vehicleModeOf } from '@paddock/contract';
 import { type Context, Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import type { EmulatorEnv } from '../http/env.js';
@@ -6,7 +6,7 @@ import { pageHeaders } from '../http/page-headers.js';
 import { findMake } from '../simulation/catalogue.js';
 import type { InteractionRecord } from '../store/records.js';
 import { runAuthorizePipeline } from './authorize-pipeline.js';
-import { alreadyGranted, connect, offerVehicles, vehicleModeOf } from './connect-service.js';
+import { alreadyGranted, connect, offerVehicles } from './connect-service.js';
 import { CSRF_FIELD, ensureCsrfCookie, readCsrfCookie, verifyCsrf } from './csrf.js';
 import { finishWithFailure, finishWithSuccess } from './finish.js';
 import {

@@ -1,4 +1,4 @@
-import type { ConnectMode, VehicleMode } from '@paddock/contract';
+import { type ConnectMode, vehicleModeOf } from '@paddock/contract';
 import type { SmartcarClient, Vehicle } from '@paddock/sdk';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
@@ -8,11 +8,6 @@ import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
 /** Vehicle details fetched at once, at most; Smartcar rate-limits per application. */
 export const VEHICLE_FETCH_CONCURRENCY = 4;
 
-/** `filter[vehicle.mode]` for a Connect mode: `test` is the old name of `simulated`. */
-export function vehicleModeFor(mode: ConnectMode): VehicleMode {
-  return mode === 'live' ? 'live' : 'simulated';
-}
-
 export interface VehiclesServiceDeps {
   readonly db: Kysely<Database>;
   readonly smartcar: SmartcarClient;
@@ -21,7 +16,7 @@ export interface VehiclesServiceDeps {
 
 /** An account's vehicles, read from Smartcar with user ids from our own store only. */
 export function createVehiclesService({ db, smartcar, mode }: VehiclesServiceDeps) {
-  const vehicleMode = vehicleModeFor(mode);
+  const vehicleMode = vehicleModeOf(mode);
   return {
     /** Whether this account has linked any Smartcar user. */
     async hasConnection(accountId: string): Promise<boolean> {
