@@ -29,6 +29,8 @@ export interface AppDeps {
   readonly logger?: AppLogger;
   /** Random bytes for session ids, states and request ids. Default Node's CSPRNG. */
   readonly random?: RandomBytes;
+  /** Overall deadline of the Smartcar calls behind one page, in ms. Default 15 000. */
+  readonly smartcarDeadlineMs?: number;
 }
 
 const systemClock = { now: () => Date.now() };
@@ -43,7 +45,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const sessions = createSessionService({ db, clock, random });
   const states = createOAuthStateService({ db, clock, random });
   const connect = createConnectService({ db, clock, states, smartcar, config });
-  const vehicles = createVehiclesService({ db, smartcar, mode: config.mode });
+  const vehicles = createVehiclesService({
+    db,
+    smartcar,
+    mode: config.mode,
+    ...(deps.smartcarDeadlineMs === undefined ? {} : { deadlineMs: deps.smartcarDeadlineMs }),
+  });
   // The SDK owns the Connect origin (Smartcar's or the emulator's); the CSP follows it.
   const connectOrigin = new URL(smartcar.buildConnectUrl()).origin;
 

@@ -59,20 +59,63 @@ describe('/vehicle', () => {
     }
   });
 
-  test('connections are listed with the stored user id and the mode filter; vehicles with the same id', async () => {
+  test('one connections request of 100 per user, with the stored user id and the mode filter; no vehicle calls when the list describes the vehicles', async () => {
     const recorder = recordingFetch();
     h = await createHarness({ fetch: recorder.fetch });
-    const { browser, userId } = await connected('2-vehicles@smartcar.com');
-    await browser.get('/vehicle');
+    const { browser, userId, vehicleIds } = await connected('2-vehicles@smartcar.com');
+    const html = await (await browser.get('/vehicle')).text();
+    expect(
+      tableRows(html)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...vehicleIds].sort());
     const list = recorder.calls.filter((c) => c.url.pathname === '/v3/connections');
-    expect(list.length).toBeGreaterThan(0);
-    for (const call of list) {
-      expect(call.url.searchParams.get('filter[userId]')).toBe(userId);
-      expect(call.url.searchParams.get('filter[vehicle.mode]')).toBe('simulated');
-    }
+    expect(list).toHaveLength(1);
+    expect(list[0]?.url.searchParams.get('filter[userId]')).toBe(userId);
+    expect(list[0]?.url.searchParams.get('filter[vehicle.mode]')).toBe('simulated');
+    expect(list[0]?.url.searchParams.get('page[size]')).toBe('100');
+    expect(recorder.calls.filter((c) => c.url.pathname.startsWith('/v3/vehicles/'))).toHaveLength(0);
+  });
+
+  test("a list in the guide's flat shape (no vehicle attributes): each vehicle is fetched with the stored user id", async () => {
+    const recorder = recordingFetch();
+    const flatten: typeof fetch = async (input, init) => {
+      const response = await recorder.fetch(input, init);
+      if (new URL(new Request(input, init).url).pathname !== '/v3/connections') return response;
+      const { data: _data, ...flat } = (await response.json()) as Record<string, unknown>;
+      return Response.json(flat, { status: response.status });
+    };
+    h = await createHarness({ fetch: flatten });
+    const { browser, userId, vehicleIds } = await connected('2-vehicles@smartcar.com');
+    const rows = tableRows(await (await browser.get('/vehicle')).text());
     const retrieves = recorder.calls.filter((c) => c.url.pathname.startsWith('/v3/vehicles/'));
     expect(retrieves).toHaveLength(2);
     expect(retrieves.every((c) => c.userId === userId)).toBe(true);
+    expect(rows.map((r) => r[0]).sort()).toEqual([...vehicleIds].sort());
+    for (const vehicleId of vehicleIds) {
+      const held = await h.smartcar.vehicles.retrieve(vehicleId, { userId });
+      const row = rows.find((cells) => cells[0] === vehicleId);
+      expect(row?.slice(1, 4)).toEqual([held.make, held.model, String(held.year)]);
+    }
+  });
+
+  test('Smartcar hanging past the overall deadline gives a "took too long" page, not a hung request', async () => {
+    let hanging = false;
+    const hang: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (!hanging || !new URL(request.url).pathname.startsWith('/v3/')) return h.emulator.fetch(request);
+      return new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+      });
+    };
+    h = await createHarness({ fetch: hang, smartcarDeadlineMs: 50 });
+    const { browser } = await connected('slow-api@example.com');
+    hanging = true;
+    const started = performance.now();
+    const response = await browser.get('/vehicle');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(response.status).toBe(502);
+    expect(await response.text()).toContain('Smartcar took too long to answer');
   });
 
   test('live mode lists live vehicles only, so simulated ones do not show', async () => {
@@ -105,7 +148,7 @@ describe('/vehicle', () => {
 
   test("a Smartcar error shows Smartcar's suggested message and request id with status 502", async () => {
     const recorder = recordingFetch((url) =>
-      url.pathname.startsWith('/v3/vehicles/')
+      url.pathname === '/v3/connections'
         ? Response.json(
             {
               errors: [

@@ -22,6 +22,8 @@ export interface HarnessOptions {
   /** Replaces the SDK's fetch (which defaults to the emulator's in-process fetch). */
   readonly fetch?: typeof fetch;
   readonly logger?: AppLogger;
+  /** Overall deadline of a page's Smartcar calls, in ms (the app's default when absent). */
+  readonly smartcarDeadlineMs?: number;
 }
 
 /** The app on SQLite `:memory:`, its SDK talking to an in-process emulator, one manual clock for both. */
@@ -47,7 +49,14 @@ export async function createHarness(options: HarnessOptions = {}) {
   });
   const db = createDatabase({ url: ':memory:' });
   await migrateToLatest(db);
-  const app = createApp({ config, db, smartcar, clock, logger: options.logger });
+  const app = createApp({
+    config,
+    db,
+    smartcar,
+    clock,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.smartcarDeadlineMs ? { smartcarDeadlineMs: options.smartcarDeadlineMs } : {}),
+  });
 
   return {
     app,
