@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { FaultRegistry } from './http/faults.js';
+import type { RateLimiter } from './http/rate-limits.js';
 import { randomSecret } from './iam/secrets.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './simulation/clock.js';
@@ -30,4 +32,8 @@ export interface EmulatorDeps {
   simulator: VehicleSimulator;
   /** Delay and 202 threshold of commands (`PUT /_emulator/settings/commands`). */
   commandSettings: CommandSettings;
+  /** Injected faults on `/v3/*` (`/_emulator/faults`). */
+  faults: FaultRegistry;
+  /** Smartcar's rate limits, off by default (`PUT /_emulator/settings/rate-limits`). */
+  rateLimits: RateLimiter;
 }

@@ -2,9 +2,13 @@ import { Hono } from 'hono';
 import { connectRoutes } from './connect/connect.routes.js';
 import { type ApplicationSeed, registerApplication } from './control/applications.js';
 import { controlRoutes } from './control/control.routes.js';
+import { faultRoutes } from './control/faults.routes.js';
+import { settingsRoutes } from './control/settings.routes.js';
 import { type EmulatorDeps, randomIds } from './deps.js';
 import type { EmulatorEnv } from './http/env.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
+import { createFaultRegistry, injectFaults } from './http/faults.js';
+import { createRateLimiter, rateLimit } from './http/rate-limits.js';
 import { limitBodySize, rejectBrokenEncoding } from './http/request-hygiene.js';
 import { requestId } from './http/request-id.js';
 import { requestLog } from './http/request-log.js';
@@ -61,6 +65,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     csrfKey: randomSecret(),
     simulator: createVehicleSimulator({ store, clock, seed }),
     commandSettings: createCommandSettings(),
+    faults: createFaultRegistry({ ids: randomIds, seed }),
+    rateLimits: createRateLimiter(clock),
   };
 
   const app = new Hono<EmulatorEnv>();
@@ -68,9 +74,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.use(requestLog(logger));
   app.use(rejectBrokenEncoding());
   app.use(limitBodySize());
+  app.use('/v3/*', injectFaults(deps));
+  app.use('/v3/*', rateLimit(deps));
   app.route('/', iamRoutes(deps));
   app.route('/', connectRoutes(deps));
   app.route('/', controlRoutes(deps));
+  app.route('/', faultRoutes(deps));
+  app.route('/', settingsRoutes(deps));
   app.route('/', connectionRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', vehicleRoutes(deps));
