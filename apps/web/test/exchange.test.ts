@@ -266,3 +266,20 @@ describe('/exchange', () => {
     );
   });
 });
+
+describe('/exchange under pressure', () => {
+  test('two redirects with the same state at once: one 303, one 400, one row', async () => {
+    const browser = h.browser();
+    const state = (await browser.startConnect()).searchParams.get('state')!;
+    const { userId } = await h.connectInEmulator('racing@example.com');
+    const responses = await Promise.all([
+      browser.exchange({ user_id: userId, state }),
+      browser.exchange({ user_id: userId, state }),
+    ]);
+    expect(responses.map((r) => r.status).sort()).toEqual([303, 400]);
+    expect(await h.storedUsers()).toBe(1);
+    expect(await h.db.selectFrom('oauth_states').select('used_at').execute()).toEqual([
+      { used_at: expect.any(Number) },
+    ]);
+  });
+});
