@@ -1,3 +1,4 @@
+import type { AppLogger } from '../src/logger.js';
 import { hashToken } from '../src/security/tokens.js';
 import { createHarness, EMULATOR_ORIGIN, type Harness } from './support/harness.js';
 import { tableRows } from './support/html.js';
@@ -281,5 +282,34 @@ describe('/exchange under pressure', () => {
     expect(await h.db.selectFrom('oauth_states').select('used_at').execute()).toEqual([
       { used_at: expect.any(Number) },
     ]);
+  });
+
+  test('the logs never carry the state or the Smartcar user id', async () => {
+    const lines: string[] = [];
+    const record = (level: string) => (obj: object, msg?: string) =>
+      lines.push(JSON.stringify({ level, msg, ...obj }));
+    const logger: AppLogger = {
+      debug: record('debug'),
+      info: record('info'),
+      warn: record('warn'),
+      error: record('error'),
+    };
+    await h.close();
+    h = await createHarness({ logger });
+    const browser = h.browser();
+    const state = (await browser.startConnect()).searchParams.get('state')!;
+    const { userId } = await h.connectInEmulator('quiet@example.com');
+    expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);
+    expect((await browser.exchange({ user_id: userId, state })).status).toBe(400); // replayed
+    expect((await browser.exchange({ user_id: 'x'.repeat(10), state: 'forged' })).status).toBe(400);
+    await browser.get('/vehicle');
+
+    expect(lines.some((l) => l.includes('/exchange'))).toBe(true);
+    expect(lines.some((l) => l.includes('smartcar user linked'))).toBe(true);
+    for (const line of lines) {
+      expect(line).not.toContain(state);
+      expect(line).not.toContain(userId);
+      expect(line).not.toContain('x'.repeat(10));
+    }
   });
 });
