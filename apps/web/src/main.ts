@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   try {
-    const db = createDatabase({ url: config.databaseUrl });
+    const db = createDatabase({ url: config.databaseUrl, cwd: process.cwd() });
     closers.push(() => db.destroy());
     await migrateToLatest(db);
 

@@ -69,5 +69,9 @@ describe('createDatabase and migrateToLatest', () => {
     expect(sqliteFilename('./x.db', '/srv')).toBe('/srv/x.db');
     expect(sqliteFilename('file:///var/lib/x.db', '/srv')).toBe('/var/lib/x.db');
     expect(() => sqliteFilename('postgres://u@h/db', '/srv')).toThrow(/PostgreSQL is not supported yet/);
+    // Nothing below main.ts reads the process's working directory.
+    expect(sqliteFilename('file:/abs/x.db', undefined)).toBe('/abs/x.db');
+    expect(sqliteFilename(':memory:', undefined)).toBe(':memory:');
+    expect(() => sqliteFilename('file:data/x.db', undefined)).toThrow(/needs a cwd/);
   });
 });

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -12,12 +12,18 @@ export interface DatabaseOptions {
    * paths resolve against `cwd`. PostgreSQL URLs are refused for now.
    */
   readonly url: string;
-  /** Base for relative paths; default `process.cwd()`. */
+  /**
+   * Base for relative file paths; required when the URL holds one. Only the
+   * composition root reads the process's working directory and passes it here.
+   */
   readonly cwd?: string;
 }
 
-/** Where a SQLite database lives, from a `DATABASE_URL`. */
-export function sqliteFilename(url: string, cwd: string): string {
+/**
+ * Where a SQLite database lives, from a `DATABASE_URL`.
+ * @throws TypeError for a relative path without `cwd`
+ */
+export function sqliteFilename(url: string, cwd: string | undefined): string {
   if (/^postgres(ql)?:\/\//i.test(url)) {
     throw new TypeError('PostgreSQL is not supported yet; use a SQLite path, file:<path> or :memory:');
   }
@@ -28,6 +34,9 @@ export function sqliteFilename(url: string, cwd: string): string {
       ? url.slice('file:'.length)
       : url;
   if (path === ':memory:' || path === '') return ':memory:';
+  if (isAbsolute(path)) return path;
+  if (cwd === undefined)
+    throw new TypeError(`a relative database path (${path}) needs a cwd to resolve against`);
   return resolve(cwd, path);
 }
 
@@ -36,7 +45,7 @@ export function sqliteFilename(url: string, cwd: string): string {
  * foreign keys enforced. The caller owns it: `await db.destroy()` closes it.
  */
 export function createDatabase(options: DatabaseOptions): Kysely<Database> {
-  const filename = sqliteFilename(options.url, options.cwd ?? process.cwd());
+  const filename = sqliteFilename(options.url, options.cwd);
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const sqlite = new SQLite(filename);
   sqlite.pragma('foreign_keys = ON');
