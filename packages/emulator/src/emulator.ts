@@ -18,6 +18,7 @@ import { type Logger, silentLogger } from './logger.js';
 import { type Clock, systemClock } from './simulation/clock.js';
 import { createVehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
+import { chargeScheduleRoutes } from './vehicle-api/charge-schedules.routes.js';
 import { commandRoutes } from './vehicle-api/commands.routes.js';
 import { createCommandSettings } from './vehicle-api/commands-settings.js';
 import { connectionRoutes } from './vehicle-api/connections.routes.js';
@@ -85,6 +86,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', userRoutes(deps));
   app.route('/', vehicleRoutes(deps));
   app.route('/', commandRoutes(deps));
+  app.route('/', chargeScheduleRoutes(deps));
   app.notFound(notFound);
   app.onError(createErrorHandler(logger));
 
