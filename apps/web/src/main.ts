@@ -152,7 +152,7 @@ function portProblem(error: unknown, port: number, variable: string): StartupErr
  * The URL a person should open; wildcard and loopback binds are reached as
  * localhost. The emulator's `startEmulator` applies the same rule to its own
  * URL; it is kept here rather than shared because the emulator exposes no URL
- * helper and the two printed lines are checked together by the boot test.
+ * helper; the boot tests check that both print localhost.
  */
 function publicUrl(host: string, port: number): string {
   const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host);
