@@ -16,7 +16,7 @@ import { iamRoutes } from './iam/iam.routes.js';
 import { randomSecret } from './iam/secrets.js';
 import { type Logger, silentLogger } from './logger.js';
 import { type Clock, systemClock } from './simulation/clock.js';
-import { createVehicleSimulator } from './simulation/vehicle-simulator.js';
+import { createVehicleSimulator, type VehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { chargeScheduleRoutes } from './vehicle-api/charge-schedules.routes.js';
 import { commandRoutes } from './vehicle-api/commands.routes.js';
@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   seed?: string;
   /** Default: silent. */
   logger?: Logger;
+  /** Replaces the vehicle simulator, e.g. with a scripted one in tests of the routes that drive it. */
+  simulator?: VehicleSimulator;
 }
 
 /** A running (in-process) emulator. */
@@ -64,7 +66,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ids: randomIds,
     seed,
     csrfKey: randomSecret(),
-    simulator: createVehicleSimulator({ store, clock, seed }),
+    simulator: options.simulator ?? createVehicleSimulator({ store, clock, seed }),
     commandSettings: createCommandSettings(),
     faults: createFaultRegistry({ ids: randomIds, seed }),
     rateLimits: createRateLimiter(clock),
