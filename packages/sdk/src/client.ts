@@ -1,10 +1,11 @@
-import { CONNECT_MODES, type ConnectMode } from '@paddock/contract';
+import type { ConnectMode } from '@paddock/contract';
 import { TokenCache } from './auth/token-cache.js';
 import { buildTokenRequest, parseTokenResponse } from './auth/token-request.js';
 import { buildConnectUrl, type ConnectUrlParams } from './connect-url.js';
 import {
   assertNonEmptyString,
   assertNonNegative,
+  DEFAULT_COMMAND_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_TOKEN_REFRESH_MARGIN_MS,
@@ -15,19 +16,49 @@ import {
 } from './core/options.js';
 import { resolveOrigins } from './core/origins.js';
 import type { RequestContext } from './core/request.js';
+import { CONNECT_MODES } from './core/wire.js';
+import { Applications } from './resources/applications.js';
+import { ChargeSchedules } from './resources/charge-schedules.js';
+import { Commands } from './resources/commands.js';
 import { Connections } from './resources/connections.js';
+import { Signals } from './resources/signals.js';
+import { Subscriptions } from './resources/subscriptions.js';
+import { Users } from './resources/users.js';
 import { Vehicles } from './resources/vehicles.js';
+import { Webhooks } from './resources/webhooks.js';
 import { fetchWithTimeout } from './transport/fetch-with-timeout.js';
+import { UserClient } from './user-client.js';
 
 /**
- * Smartcar API v3 client: Connect URL, one cached application token, and the
- * Vehicle API as resources. Reads no environment (see {@link SmartcarClient.fromEnv}).
+ * Smartcar API v3 client: Connect URL, one cached application token, the
+ * Vehicle API and the Management API as resources, and webhook receiving.
+ * Reads no environment (see {@link SmartcarClient.fromEnv}).
+ *
+ * @example
+ * const smartcar = new SmartcarClient({ clientId, clientSecret });
+ * const soc = await smartcar.signals.retrieve(vehicleId, 'tractionbattery-stateofcharge', { userId });
  */
 export class SmartcarClient {
   /** The application token: `get()` and `invalidate()`. */
   readonly tokens: TokenCache;
+  /** `/v3/connections`: list, retrieve, delete. */
   readonly connections: Connections;
+  /** `/v3/users/{id}`: delete. */
+  readonly users: Users;
+  /** `/v3/vehicles/{id}`: retrieve. */
   readonly vehicles: Vehicles;
+  /** `/v3/vehicles/{id}/signals`: list, retrieve (typed per code). Needs `userId`. */
+  readonly signals: Signals;
+  /** `/v3/vehicles/{id}/commands/…`: the eight commands and retrieve. Needs `userId`. */
+  readonly commands: Commands;
+  /** `/v3/vehicles/{id}/charge-schedules/…`: daily, weekly, workweek, delete. Needs `userId`. */
+  readonly chargeSchedules: ChargeSchedules;
+  /** Management API `/v3/webhooks` (list, retrieve), and `verify`/`unwrap`/`answerChallenge` for deliveries. */
+  readonly webhooks: Webhooks;
+  /** Management API `/v3/subscriptions`: list, retrieve, create, delete. */
+  readonly subscriptions: Subscriptions;
+  /** Management API `/v3/applications`: list, retrieve. */
+  readonly applications: Applications;
   readonly #options: SmartcarClientOptions;
   readonly #ctx: RequestContext;
 
@@ -47,6 +78,18 @@ export class SmartcarClient {
     assertNonNegative('timeout', options.timeout);
     assertNonNegative('maxRetries', options.maxRetries);
     assertNonNegative('tokenRefreshMargin', options.tokenRefreshMargin);
+    assertNonNegative('commandTimeout', options.commandTimeout);
+    if (
+      options.unitSystem !== undefined &&
+      options.unitSystem !== 'metric' &&
+      options.unitSystem !== 'imperial'
+    ) {
+      throw new TypeError(
+        `unitSystem must be 'metric' or 'imperial', got ${JSON.stringify(options.unitSystem)}`,
+      );
+    }
+    if (options.managementToken !== undefined)
+      assertNonEmptyString('managementToken', options.managementToken);
     this.#options = { ...options };
 
     const origins = resolveOrigins(options.origins, options.emulatorOrigin);
@@ -80,17 +123,41 @@ export class SmartcarClient {
       sleep: options.sleep ?? defaultSleep,
       random: options.random ?? Math.random,
       timeout,
+      commandTimeout: options.commandTimeout ?? DEFAULT_COMMAND_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       userAgent,
+      unitSystem: options.unitSystem,
     };
     this.connections = new Connections(this.#ctx);
+    this.users = new Users(this.#ctx);
     this.vehicles = new Vehicles(this.#ctx);
+    this.signals = new Signals(this.#ctx);
+    this.commands = new Commands(this.#ctx);
+    this.chargeSchedules = new ChargeSchedules(this.#ctx);
+    this.webhooks = new Webhooks(this.#ctx, options.managementToken);
+    this.subscriptions = new Subscriptions(this.#ctx);
+    this.applications = new Applications(this.#ctx);
   }
 
   /**
-   * A client from `SMARTCAR_CLIENT_ID`, `SMARTCAR_CLIENT_SECRET`,
-   * `SMARTCAR_REDIRECT_URI` and `SMARTCAR_MODE` — the getting-started guide's
-   * names. The only place the SDK reads the environment.
+   * A view of this client whose calls act for one user: each sends `userId`
+   * as `sc-user-id` (a call's own `userId` still wins) and `connections.list()`
+   * filters on it. Shares this client's token and options.
+   * @throws TypeError for an empty userId
+   */
+  forUser(userId: string): UserClient {
+    assertNonEmptyString('userId', userId);
+    return new UserClient({ ...this.#ctx, userId });
+  }
+
+  /**
+   * A client from the getting-started guide's variables `SMARTCAR_CLIENT_ID`,
+   * `SMARTCAR_CLIENT_SECRET` (both required) and `SMARTCAR_REDIRECT_URI`, plus
+   * the optional `SMARTCAR_MODE` (`live`, `simulated`, `test`) and
+   * `SMARTCAR_MANAGEMENT_TOKEN` (for webhooks). The only place the SDK reads
+   * the environment; `overrides` win over it.
+   * @param env default `process.env`
+   * @throws TypeError naming every missing or bad variable
    */
   static fromEnv(
     env: Record<string, string | undefined> = process.env,
@@ -109,6 +176,7 @@ export class SmartcarClient {
       clientSecret: env.SMARTCAR_CLIENT_SECRET as string,
       redirectUri: env.SMARTCAR_REDIRECT_URI || undefined,
       mode: mode as ConnectMode | undefined,
+      managementToken: env.SMARTCAR_MANAGEMENT_TOKEN || undefined,
       ...overrides,
     });
   }
@@ -125,8 +193,9 @@ export class SmartcarClient {
   }
 
   /**
-   * A client with some options changed. It shares this client's token while
-   * the credentials, IAM origin, `fetch` and clock stay the same.
+   * A client with some options changed, e.g. `withOptions({ maxRetries: 5 })`.
+   * It shares this client's token while the credentials, IAM origin, `fetch`,
+   * clock and refresh margin stay the same.
    */
   withOptions(overrides: Partial<SmartcarClientOptions>): SmartcarClient {
     const next: SmartcarClientOptions = { ...this.#options, ...overrides };

@@ -1,5 +1,6 @@
-import { CONNECT_AUTHORIZE_PATH, CONNECT_MODES, type ConnectMode, SMARTCAR_ORIGINS } from '@paddock/contract';
+import type { ConnectMode } from '@paddock/contract';
 import { normaliseOrigin } from './core/origins.js';
+import { CONNECT_AUTHORIZE_PATH, CONNECT_MODES, SMARTCAR_ORIGINS } from './core/wire.js';
 
 /** A permission to request; `required: true` locks its checkbox in Connect. */
 export type ScopeEntry = string | { permission: string; required?: boolean };

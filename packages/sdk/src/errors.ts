@@ -1,4 +1,4 @@
-import { HEADER_REQUEST_ID } from '@paddock/contract';
+import { HEADER_REQUEST_ID } from './core/wire.js';
 import { type ErrorFields, readErrorBody } from './parse/error-body.js';
 import { tryParseJson } from './parse/json.js';
 import { parseRetryAfter } from './transport/retry-after.js';
@@ -91,32 +91,44 @@ export class APIError extends SmartcarError {
       body: parsed,
       retryAfter: parseRetryAfter(h.get('retry-after'), nowMs),
     };
-    const Ctor = classFor(status > 0 ? status : (read.fields.bodyStatus ?? 0));
+    const Ctor = classFor(status > 0 ? status : (read.fields.bodyStatus ?? 0), read.fields.type);
     return new Ctor(init);
   }
 }
 
+/** 400: `VALIDATION` (e.g. `MISSING_PARAMETER`) or `CONNECTED_SERVICES_ACCOUNT` (the owner's automaker account). */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';
 }
+/** 401 `AUTHENTICATION`: the token was refused. The SDK has already renewed it and retried once. */
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
 }
+/** 403: `PERMISSION` (the connection lacks a permission) or `AUTHENTICATION`/`ACCESS_DENIED`. */
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError';
 }
+/** 404 `RESOURCE_NOT_FOUND`: unknown vehicle, signal, connection, path… */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
 }
-export class VehicleStateError extends APIError {
+/** 409 that is not about the vehicle, e.g. `VALIDATION`/`ALREADY_SUBSCRIBED` from the Management API. */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+/** 409 VEHICLE_STATE: the vehicle's state forbids the request (`IN_MOTION`, `ASLEEP`, …). */
+export class VehicleStateError extends ConflictError {
   override name = 'VehicleStateError';
 }
+/** 429 `RATE_LIMIT`; `retryAfter` holds the seconds Smartcar asked to wait. */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
 }
+/** 430 `BILLING`: plan limits, e.g. `VEHICLE_REQUEST_LIMIT`. */
 export class BillingError extends APIError {
   override name = 'BillingError';
 }
+/** 5xx: Smartcar's side failed (`SERVER`, or 504 when a vehicle did not answer in time). */
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
 }
@@ -129,7 +141,7 @@ export class UpstreamError extends InternalServerError {
   override name = 'UpstreamError';
 }
 
-function classFor(status: number): new (init: APIErrorInit) => APIError {
+function classFor(status: number, type: string | undefined): new (init: APIErrorInit) => APIError {
   switch (status) {
     case 400:
       return BadRequestError;
@@ -140,7 +152,7 @@ function classFor(status: number): new (init: APIErrorInit) => APIError {
     case 404:
       return NotFoundError;
     case 409:
-      return VehicleStateError;
+      return type === undefined || type === 'VEHICLE_STATE' ? VehicleStateError : ConflictError;
     case 429:
       return RateLimitError;
     case 430:
@@ -189,7 +201,7 @@ export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
 }
 
-/** A success response whose body is not JSON or lacks a required field. */
+/** A success response (or a webhook body) that is not JSON or lacks a required field. */
 export class InvalidResponseError extends SmartcarError {
   override name = 'InvalidResponseError';
 }

@@ -1,13 +1,18 @@
+import type { WithResponse } from './core/api-promise.js';
+import type { ApiResponse } from './core/request.js';
 import { InvalidResponseError } from './errors.js';
 
 /** Page contents and where the next one is. */
 export interface PageInit<T> {
   data: T[];
   totalCount?: number;
+  /** 1-based; read from `meta.pageNumber` or, in older payloads, `meta.page`. */
   pageNumber?: number;
   pageSize?: number;
   /** The server's `links.next`, absolute or relative; null on the last page. */
   next: string | null;
+  /** The response this page came from. */
+  response?: ApiResponse;
 }
 
 /** One page of a list. `nextPage()` follows the server's `links.next`. */
@@ -17,6 +22,8 @@ export class Page<T> {
   readonly pageNumber: number | undefined;
   readonly pageSize: number | undefined;
   readonly nextLink: string | null;
+  /** The HTTP response of this page: headers, request id and the raw JSON body. */
+  readonly response: ApiResponse | undefined;
   readonly #load: (link: string) => Promise<Page<T>>;
 
   constructor(init: PageInit<T>, load: (link: string) => Promise<Page<T>>) {
@@ -25,6 +32,7 @@ export class Page<T> {
     this.pageNumber = init.pageNumber;
     this.pageSize = init.pageSize;
     this.nextLink = init.next;
+    this.response = init.response;
     this.#load = load;
   }
 
@@ -65,32 +73,40 @@ export class Page<T> {
  * The result of a list call: `await` it for the first page, or walk every
  * item of every page with `for await`. Nothing is fetched until one of those.
  */
-export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
-  readonly #loadFirst: () => Promise<Page<T>>;
-  #first: Promise<Page<T>> | undefined;
+export class PagePromise<T, P extends Page<T> = Page<T>> implements PromiseLike<P>, AsyncIterable<T> {
+  readonly #loadFirst: () => Promise<P>;
+  #first: Promise<P> | undefined;
 
-  constructor(loadFirst: () => Promise<Page<T>>) {
+  constructor(loadFirst: () => Promise<P>) {
     this.#loadFirst = loadFirst;
   }
 
-  #start(): Promise<Page<T>> {
+  #start(): Promise<P> {
     this.#first ??= this.#loadFirst();
     return this.#first;
   }
 
+  /** The first page with its HTTP response: `{ data: page, response, requestId }`. */
+  async withResponse(): Promise<WithResponse<P>> {
+    const page = await this.#start();
+    const response = page.response;
+    if (response === undefined) throw new InvalidResponseError('This page was built without a response');
+    return { data: page, response, requestId: response.requestId };
+  }
+
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is deliberately awaitable.
-  then<R1 = Page<T>, R2 = never>(
-    onFulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
+  then<R1 = P, R2 = never>(
+    onFulfilled?: ((page: P) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#start().then(onFulfilled, onRejected);
   }
 
-  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<P | R> {
     return this.#start().catch(onRejected);
   }
 
-  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
+  finally(onFinally?: (() => void) | null): Promise<P> {
     return this.#start().finally(onFinally);
   }
 

@@ -4,6 +4,7 @@ import {
   BadRequestError,
   BillingError,
   CompatibilityError,
+  ConflictError,
   InternalServerError,
   NotFoundError,
   OAuthError,
@@ -147,7 +148,7 @@ describe('APIError.fromResponse', () => {
       [401, AuthenticationError],
       [403, PermissionDeniedError],
       [404, NotFoundError],
-      [409, VehicleStateError],
+      [409, ConflictError],
       [429, RateLimitError],
       [430, BillingError],
       [500, InternalServerError],
@@ -165,6 +166,19 @@ describe('APIError.fromResponse', () => {
       expect(error, String(status)).toBeInstanceOf(Ctor);
       expect((error as APIError).status).toBe(status);
     }
+  });
+
+  test('a 409 is a VehicleStateError for VEHICLE_STATE, a plain ConflictError otherwise', () => {
+    const state = APIError.fromResponse(409, {
+      errors: [{ status: '409', type: 'VEHICLE_STATE', code: 'IN_MOTION' }],
+    });
+    expect(state).toBeInstanceOf(VehicleStateError);
+    expect(state).toBeInstanceOf(ConflictError);
+    const dup = APIError.fromResponse(409, {
+      errors: [{ status: '409', type: 'VALIDATION', code: 'ALREADY_SUBSCRIBED' }],
+    });
+    expect(dup).toBeInstanceOf(ConflictError);
+    expect(dup).not.toBeInstanceOf(VehicleStateError);
   });
 
   test('retry-after as seconds or an HTTP date against the given clock', () => {

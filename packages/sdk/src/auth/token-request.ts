@@ -1,4 +1,4 @@
-import { IAM_TOKEN_PATH } from '@paddock/contract';
+import { IAM_TOKEN_PATH } from '../core/wire.js';
 import { APIError, InvalidResponseError } from '../errors.js';
 import { num, obj, str, tryParseJson } from '../parse/json.js';
 import type { RawResponse } from '../transport/fetch-with-timeout.js';

@@ -35,15 +35,37 @@ export interface SmartcarClientOptions {
   tokenRefreshMargin?: number;
   /** `User-Agent` header. Default `paddock-sdk/<version>`. */
   userAgent?: string;
+  /**
+   * Timeout of one vehicle command attempt, in ms. A long-running command is
+   * answered `202` and its final result arrives on the same response, which can
+   * take minutes. Default 310 000 (the official SDK's), per call `timeout` wins.
+   */
+  commandTimeout?: number;
+  /** `sc-unit-system` of signal reads when a call does not say. Default none (Smartcar's `metric`). */
+  unitSystem?: UnitSystem;
+  /**
+   * Application Management Token: the key of webhook signatures and of the
+   * VERIFY challenge. Only `client.webhooks.verify()`, `.unwrap()` and
+   * `.answerChallenge()` use it; never sent, never logged.
+   */
+  managementToken?: string;
 }
+
+/** `sc-unit-system`: metric (Smartcar's default) or imperial units in signal bodies. */
+export type UnitSystem = 'metric' | 'imperial';
 
 /** Per-call options accepted by every resource method. */
 export interface RequestOptions {
-  /** Smartcar user id, sent as the `sc-user-id` header. */
+  /**
+   * Smartcar user id (Connect's `user_id`), sent as the `sc-user-id` header.
+   * Required by signals, commands and charge schedules; a `forUser()` view binds it.
+   */
   userId?: string;
+  /** `sc-unit-system` of this call (signals). Default the client's `unitSystem`. */
+  unitSystem?: UnitSystem;
   /** Aborts the call, including retries and the waits between them. */
   signal?: AbortSignal;
-  /** Timeout of one attempt, in ms. Default the client's `timeout`. */
+  /** Timeout of one attempt, in ms. Default the client's `timeout` (`commandTimeout` for commands). */
   timeout?: number;
   /** Retries after the first attempt. Default the client's `maxRetries`. */
   maxRetries?: number;
@@ -57,6 +79,7 @@ export const SDK_VERSION = '0.1.0';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TOKEN_REFRESH_MARGIN_MS = 300_000;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 310_000;
 
 export const systemClock: Clock = { now: () => Date.now() };
 export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

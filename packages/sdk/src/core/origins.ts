@@ -1,4 +1,5 @@
-import { SMARTCAR_ORIGINS, type SmartcarOrigins, type SmartcarSurface } from '@paddock/contract';
+import type { SmartcarOrigins, SmartcarSurface } from '@paddock/contract';
+import { SMARTCAR_ORIGINS } from './wire.js';
 
 const SURFACES = Object.keys(SMARTCAR_ORIGINS) as SmartcarSurface[];
 

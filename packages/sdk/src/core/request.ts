@@ -1,7 +1,7 @@
-import { HEADER_REQUEST_ID, HEADER_USER_ID, type SmartcarOrigins } from '@paddock/contract';
+import type { SmartcarOrigins } from '@paddock/contract';
 import type { TokenCache } from '../auth/token-cache.js';
 import { APIError, AuthenticationError, InvalidResponseError } from '../errors.js';
-import { tryParseJson } from '../parse/json.js';
+import { tryParseJson, tryParseLastJson } from '../parse/json.js';
 import {
   fetchWithTimeout,
   type RawResponse,
@@ -9,7 +9,8 @@ import {
   throwIfAborted,
 } from '../transport/fetch-with-timeout.js';
 import { shouldRetry } from '../transport/retry-policy.js';
-import type { Clock, RequestOptions } from './options.js';
+import type { Clock, RequestOptions, UnitSystem } from './options.js';
+import { HEADER_REQUEST_ID, HEADER_UNIT_SYSTEM, HEADER_USER_ID } from './wire.js';
 
 export type Surface = 'vehicleApi' | 'managementApi';
 export type QueryValue = string | number | boolean | undefined;
@@ -23,16 +24,20 @@ export interface RequestSpec {
   query?: Record<string, QueryValue>;
   /** JSON body. */
   body?: unknown;
-  /** Vehicle commands are never retried without an idempotency key. */
+  /** Vehicle commands are never retried without an idempotency key, and get the command timeout. */
   isCommand?: boolean;
 }
 
+/** The HTTP response behind a result, as `.withResponse()` gives it. */
 export interface ApiResponse {
+  /** HTTP status, e.g. 200, or 202 for a long-running command. */
   status: number;
   headers: Headers;
-  /** Parsed JSON; `undefined` for an empty body (e.g. 204). */
+  /** The raw parsed JSON, before the SDK normalised it; `undefined` for an empty body (e.g. 204). */
   body: unknown;
+  /** `sc-request-id`: quote it to Smartcar support. */
   requestId: string | undefined;
+  /** The URL the request went to. */
   url: string;
 }
 
@@ -45,8 +50,13 @@ export interface RequestContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   timeout: number;
+  /** Per-attempt timeout of commands, in ms. */
+  commandTimeout: number;
   maxRetries: number;
   userAgent: string;
+  unitSystem: UnitSystem | undefined;
+  /** The user a `forUser()` view binds; a call's own `userId` wins. */
+  userId?: string;
 }
 
 /**
@@ -61,7 +71,7 @@ export async function sendRequest(
 ): Promise<ApiResponse> {
   const url = buildUrl(ctx.origins[spec.surface], spec.path, spec.query);
   const maxRetries = options.maxRetries ?? ctx.maxRetries;
-  const timeout = options.timeout ?? ctx.timeout;
+  const timeout = options.timeout ?? (spec.isCommand ? ctx.commandTimeout : ctx.timeout);
   let attempt = 0;
   let reauthenticated = false;
 
@@ -144,7 +154,10 @@ function buildInit(
     'user-agent': ctx.userAgent,
     authorization: `Bearer ${token}`,
   };
-  if (options.userId !== undefined) headers[HEADER_USER_ID] = options.userId;
+  const userId = options.userId ?? ctx.userId;
+  if (userId !== undefined) headers[HEADER_USER_ID] = userId;
+  const unitSystem = options.unitSystem ?? ctx.unitSystem;
+  if (unitSystem !== undefined) headers[HEADER_UNIT_SYSTEM] = unitSystem;
   if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
   if (spec.body !== undefined) headers['content-type'] = 'application/json';
   for (const [key, value] of Object.entries(options.headers ?? {})) headers[key.toLowerCase()] = value;
@@ -159,7 +172,9 @@ function readSuccess(res: RawResponse): ApiResponse {
   const requestId = res.headers.get(HEADER_REQUEST_ID) ?? undefined;
   let body: unknown;
   if (res.text.trim() !== '') {
-    body = tryParseJson(res.text);
+    // A long-running command streams its final body after the 202; should the
+    // server send a provisional document first, the last one is the result.
+    body = tryParseJson(res.text) ?? tryParseLastJson(res.text);
     if (body === undefined) {
       throw new InvalidResponseError(
         `Expected JSON from ${new URL(res.url).pathname}, got: ${res.text.slice(0, 100)}${requestId ? ` (request ${requestId})` : ''}`,

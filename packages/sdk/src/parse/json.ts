@@ -37,3 +37,16 @@ export function tryParseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * The last JSON document of a body holding several, one per line (a streamed
+ * answer); `undefined` when no line parses.
+ */
+export function tryParseLastJson(text: string): unknown {
+  const lines = text.split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const value = tryParseJson(lines[i] ?? '');
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}

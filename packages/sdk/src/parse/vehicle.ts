@@ -1,4 +1,5 @@
-import { POWERTRAIN_TYPES, type PowertrainType, type VehicleMode } from '@paddock/contract';
+import type { PowertrainType, VehicleMode } from '@paddock/contract';
+import { POWERTRAIN_TYPES } from '../core/wire.js';
 import { InvalidResponseError } from '../errors.js';
 import { num, obj, str } from './json.js';
 

@@ -1,19 +1,23 @@
+import type { VehicleMode } from '@paddock/contract';
+import type { APIPromise } from '../core/api-promise.js';
+import type { RequestOptions } from '../core/options.js';
+import { path } from '../core/path.js';
+import type { QueryValue } from '../core/request.js';
 import {
   CONNECTION_FILTERS,
   MAX_PAGE_SIZE,
   PAGE_NUMBER_PARAM,
   PAGE_SIZE_PARAM,
-  type VehicleMode,
-} from '@paddock/contract';
-import type { RequestOptions } from '../core/options.js';
-import type { QueryValue } from '../core/request.js';
-import { Page, PagePromise } from '../pagination.js';
-import { type Connection, parseConnectionList } from '../parse/connection.js';
-import { APIResource, assertId } from './resource.js';
+  VEHICLE_MODES,
+} from '../core/wire.js';
+import { Page, type PagePromise } from '../pagination.js';
+import { type Connection, parseConnectionList, parseJsonApiConnection } from '../parse/connection.js';
+import { obj } from '../parse/json.js';
+import { APIResource, assertId, assertInteger, rootObject } from './resource.js';
 
 /** Filters and paging of `GET /v3/connections`. */
 export interface ConnectionListParams {
-  /** Only this user's connections (`filter[userId]`). */
+  /** Only this user's connections (`filter[userId]`). Default the user a `forUser()` view binds. */
   userId?: string;
   /** Only this vehicle's connections (`filter[vehicleId]`). */
   vehicleId?: string;
@@ -23,28 +27,58 @@ export interface ConnectionListParams {
   externalId?: string;
   /** Items per page, 1–100 (`page[size]`); server default 10. */
   pageSize?: number;
-  /** First page to fetch, 1-based (`page[number]`). */
+  /** First page to fetch, 1-based (`page[number]`). Default 1. */
   pageNumber?: number;
 }
 
-/** `/v3/connections` (reference §3.2). */
+/** `/v3/connections` (reference §3.2). Connections calls need no `sc-user-id`. */
 export class Connections extends APIResource {
   /**
-   * Lists connections. `await` it for one page, or `for await` over it to walk
-   * every page through the server's `links.next`.
+   * Lists connections, in the JSON:API shape or the guide's `connections[]`.
+   * `await` it for one page, or `for await` over it to walk every page
+   * through the server's `links.next`.
    * @throws TypeError synchronously for bad params
    */
   list(params: ConnectionListParams = {}, options?: RequestOptions): PagePromise<Connection> {
-    const query = toQuery(params);
-    const load = async (spec: {
-      path: string;
-      query?: Record<string, QueryValue>;
-    }): Promise<Page<Connection>> => {
-      const res = await this.request({ surface: 'vehicleApi', method: 'GET', ...spec }, options);
-      const page = parseConnectionList(res.body);
-      return new Page({ ...page, data: page.items }, (next) => load({ path: next }));
-    };
-    return new PagePromise(() => load({ path: '/v3/connections', query }));
+    const query = toQuery({ ...params, userId: params.userId ?? this.boundUserId });
+    return this.paginate<Connection>(
+      { surface: 'vehicleApi', method: 'GET', path: '/v3/connections', query },
+      options,
+      (response, load) => {
+        const page = parseConnectionList(response.body);
+        return new Page({ ...page, data: page.items, response }, load);
+      },
+    );
+  }
+
+  /**
+   * One connection by its id (`GET /v3/connections/{id}`). Smartcar's launch
+   * post writes this path with a vehicle id; servers that accept one answer too.
+   * @throws NotFoundError for an unknown id
+   */
+  retrieve(connectionId: string, options?: RequestOptions): APIPromise<Connection> {
+    assertId('connectionId', connectionId);
+    return this.call(
+      { surface: 'vehicleApi', method: 'GET', path: path`/v3/connections/${connectionId}` },
+      options,
+      (response) => {
+        const root = rootObject(response.body, 'Connection');
+        return parseJsonApiConnection(obj(root.data) ?? root);
+      },
+    );
+  }
+
+  /**
+   * Revokes a connection: the vehicle is disconnected for that user
+   * (`DELETE /v3/connections/{id}`, 204).
+   */
+  delete(connectionId: string, options?: RequestOptions): APIPromise<void> {
+    assertId('connectionId', connectionId);
+    return this.call(
+      { surface: 'vehicleApi', method: 'DELETE', path: path`/v3/connections/${connectionId}` },
+      options,
+      () => undefined,
+    );
   }
 }
 
@@ -53,7 +87,7 @@ function toQuery(params: ConnectionListParams): Record<string, QueryValue> {
   if (userId !== undefined) assertId('userId', userId);
   if (vehicleId !== undefined) assertId('vehicleId', vehicleId);
   if (externalId !== undefined) assertId('externalId', externalId);
-  if (vehicleMode !== undefined && vehicleMode !== 'live' && vehicleMode !== 'simulated') {
+  if (vehicleMode !== undefined && !VEHICLE_MODES.includes(vehicleMode)) {
     throw new TypeError(`vehicleMode must be 'live' or 'simulated', got ${JSON.stringify(vehicleMode)}`);
   }
   assertInteger('pageSize', pageSize, 1, MAX_PAGE_SIZE);
@@ -66,11 +100,4 @@ function toQuery(params: ConnectionListParams): Record<string, QueryValue> {
     [PAGE_NUMBER_PARAM]: pageNumber,
     [PAGE_SIZE_PARAM]: pageSize,
   };
-}
-
-function assertInteger(name: string, value: number | undefined, min: number, max: number): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new TypeError(`${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
-  }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import { parseVehicle, type Vehicle } from '../parse/vehicle.js';
@@ -9,12 +10,12 @@ export class Vehicles extends APIResource {
    * A vehicle's make, model, year, powertrain and mode. Needs no `sc-user-id`.
    * @throws NotFoundError (`VEHICLE_NOT_FOUND`) for an unknown id
    */
-  async retrieve(vehicleId: string, options?: RequestOptions): Promise<Vehicle> {
+  retrieve(vehicleId: string, options?: RequestOptions): APIPromise<Vehicle> {
     assertId('vehicleId', vehicleId);
-    const res = await this.request(
+    return this.call(
       { surface: 'vehicleApi', method: 'GET', path: path`/v3/vehicles/${vehicleId}` },
       options,
+      (response) => parseVehicle(response.body),
     );
-    return parseVehicle(res.body);
   }
 }
