@@ -20,6 +20,7 @@ import type {
   UserRepository,
   VehicleRepository,
 } from './repositories.js';
+import { memoryVehicleStates } from './vehicle-states.js';
 
 /** Creates an empty in-memory store; expiring records are judged against `clock`. */
 export function createMemoryStore(clock: Clock): Store {
@@ -35,6 +36,7 @@ export function createMemoryStore(clock: Clock): Store {
     outbox: memoryOutbox(),
     commandExecutions: memoryCommandExecutions(),
     chargeSchedules: memoryChargeSchedules(),
+    vehicleStates: memoryVehicleStates(),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   UserRecord,
   VehicleRecord,
 } from './records.js';
+import type { VehicleStateRepository } from './vehicle-states.js';
 import type {
   Dumpable,
   OutboxRepository,
@@ -93,4 +94,6 @@ export interface Store {
   outbox: OutboxRepository;
   commandExecutions: CommandExecutionRepository;
   chargeSchedules: ChargeScheduleRepository;
+  /** Simulated vehicle state, created on first use. */
+  vehicleStates: VehicleStateRepository;
 }
