@@ -5,6 +5,28 @@ export interface CatalogueModel {
   model: string;
   powertrains: readonly PowertrainType[];
   years: readonly [from: number, to: number];
+  /** Energy figures of each powertrain the model was sold with. */
+  energy: Readonly<Partial<Record<PowertrainType, EnergySpec>>>;
+}
+
+/**
+ * Published-ballpark energy figures of one model and powertrain. Battery
+ * fields are present on plug-in vehicles (BEV, PHEV), tank fields on those
+ * with an engine (ICE, HEV, PHEV).
+ */
+export interface EnergySpec {
+  /** Usable traction battery capacity, kWh. */
+  batteryKwh?: number;
+  /** Most the on-board charger accepts from an AC charger, kW. */
+  maxAcKw?: number;
+  /** Most the battery accepts from a DC fast charger, kW; 0 when the vehicle has no DC inlet. */
+  maxDcKw?: number;
+  /** Electric consumption, kWh per 100 km. */
+  kwhPer100Km?: number;
+  /** Fuel tank, litres. */
+  tankLiters?: number;
+  /** Fuel consumption, litres per 100 km. */
+  litersPer100Km?: number;
 }
 
 /** A manufacturer: `make` as the API spells it (upper case), `name` as pages show it. */
@@ -23,8 +45,30 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Audi',
     wmi: 'WAU',
     models: [
-      { model: 'e-tron', powertrains: ['BEV'], years: [2019, 2024] },
-      { model: 'Q5', powertrains: ['ICE', 'PHEV'], years: [2018, 2025] },
+      {
+        model: 'e-tron',
+        powertrains: ['BEV'],
+        years: [2019, 2024],
+        energy: {
+          BEV: { batteryKwh: 86, maxAcKw: 11, maxDcKw: 150, kwhPer100Km: 24 },
+        },
+      },
+      {
+        model: 'Q5',
+        powertrains: ['ICE', 'PHEV'],
+        years: [2018, 2025],
+        energy: {
+          ICE: { tankLiters: 70, litersPer100Km: 8.5 },
+          PHEV: {
+            batteryKwh: 14.1,
+            maxAcKw: 7.4,
+            maxDcKw: 0,
+            kwhPer100Km: 22,
+            tankLiters: 54,
+            litersPer100Km: 7.5,
+          },
+        },
+      },
     ],
   },
   {
@@ -32,8 +76,30 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'BMW',
     wmi: 'WBA',
     models: [
-      { model: 'i4', powertrains: ['BEV'], years: [2022, 2025] },
-      { model: 'X5', powertrains: ['ICE', 'PHEV'], years: [2019, 2025] },
+      {
+        model: 'i4',
+        powertrains: ['BEV'],
+        years: [2022, 2025],
+        energy: {
+          BEV: { batteryKwh: 81, maxAcKw: 11, maxDcKw: 205, kwhPer100Km: 17 },
+        },
+      },
+      {
+        model: 'X5',
+        powertrains: ['ICE', 'PHEV'],
+        years: [2019, 2025],
+        energy: {
+          ICE: { tankLiters: 83, litersPer100Km: 9.5 },
+          PHEV: {
+            batteryKwh: 25.7,
+            maxAcKw: 11,
+            maxDcKw: 0,
+            kwhPer100Km: 24,
+            tankLiters: 69,
+            litersPer100Km: 9,
+          },
+        },
+      },
     ],
   },
   {
@@ -41,8 +107,22 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Chevrolet',
     wmi: '1G1',
     models: [
-      { model: 'Bolt EV', powertrains: ['BEV'], years: [2017, 2023] },
-      { model: 'Equinox', powertrains: ['ICE'], years: [2018, 2025] },
+      {
+        model: 'Bolt EV',
+        powertrains: ['BEV'],
+        years: [2017, 2023],
+        energy: {
+          BEV: { batteryKwh: 65, maxAcKw: 11, maxDcKw: 55, kwhPer100Km: 16.5 },
+        },
+      },
+      {
+        model: 'Equinox',
+        powertrains: ['ICE'],
+        years: [2018, 2025],
+        energy: {
+          ICE: { tankLiters: 55, litersPer100Km: 8.4 },
+        },
+      },
     ],
   },
   {
@@ -50,8 +130,23 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Ford',
     wmi: '1FT',
     models: [
-      { model: 'F-150', powertrains: ['ICE', 'HEV'], years: [2018, 2025] },
-      { model: 'Mustang Mach-E', powertrains: ['BEV'], years: [2021, 2025] },
+      {
+        model: 'F-150',
+        powertrains: ['ICE', 'HEV'],
+        years: [2018, 2025],
+        energy: {
+          ICE: { tankLiters: 136, litersPer100Km: 12.5 },
+          HEV: { tankLiters: 114, litersPer100Km: 10.5 },
+        },
+      },
+      {
+        model: 'Mustang Mach-E',
+        powertrains: ['BEV'],
+        years: [2021, 2025],
+        energy: {
+          BEV: { batteryKwh: 88, maxAcKw: 11, maxDcKw: 150, kwhPer100Km: 19 },
+        },
+      },
     ],
   },
   {
@@ -59,8 +154,31 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Hyundai',
     wmi: 'KM8',
     models: [
-      { model: 'Ioniq 5', powertrains: ['BEV'], years: [2022, 2025] },
-      { model: 'Tucson', powertrains: ['ICE', 'HEV', 'PHEV'], years: [2019, 2025] },
+      {
+        model: 'Ioniq 5',
+        powertrains: ['BEV'],
+        years: [2022, 2025],
+        energy: {
+          BEV: { batteryKwh: 74, maxAcKw: 11, maxDcKw: 235, kwhPer100Km: 17.5 },
+        },
+      },
+      {
+        model: 'Tucson',
+        powertrains: ['ICE', 'HEV', 'PHEV'],
+        years: [2019, 2025],
+        energy: {
+          ICE: { tankLiters: 54, litersPer100Km: 8.3 },
+          HEV: { tankLiters: 52, litersPer100Km: 6.5 },
+          PHEV: {
+            batteryKwh: 13.8,
+            maxAcKw: 7.2,
+            maxDcKw: 0,
+            kwhPer100Km: 20,
+            tankLiters: 42,
+            litersPer100Km: 7,
+          },
+        },
+      },
     ],
   },
   {
@@ -68,8 +186,31 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Kia',
     wmi: 'KND',
     models: [
-      { model: 'EV6', powertrains: ['BEV'], years: [2022, 2025] },
-      { model: 'Niro', powertrains: ['HEV', 'PHEV', 'BEV'], years: [2019, 2025] },
+      {
+        model: 'EV6',
+        powertrains: ['BEV'],
+        years: [2022, 2025],
+        energy: {
+          BEV: { batteryKwh: 74, maxAcKw: 11, maxDcKw: 235, kwhPer100Km: 17.5 },
+        },
+      },
+      {
+        model: 'Niro',
+        powertrains: ['HEV', 'PHEV', 'BEV'],
+        years: [2019, 2025],
+        energy: {
+          HEV: { tankLiters: 42, litersPer100Km: 4.8 },
+          PHEV: {
+            batteryKwh: 11.1,
+            maxAcKw: 3.3,
+            maxDcKw: 0,
+            kwhPer100Km: 17,
+            tankLiters: 37,
+            litersPer100Km: 5.5,
+          },
+          BEV: { batteryKwh: 64.8, maxAcKw: 11, maxDcKw: 80, kwhPer100Km: 16 },
+        },
+      },
     ],
   },
   {
@@ -77,8 +218,22 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Tesla',
     wmi: '5YJ',
     models: [
-      { model: 'Model 3', powertrains: ['BEV'], years: [2018, 2025] },
-      { model: 'Model Y', powertrains: ['BEV'], years: [2020, 2025] },
+      {
+        model: 'Model 3',
+        powertrains: ['BEV'],
+        years: [2018, 2025],
+        energy: {
+          BEV: { batteryKwh: 75, maxAcKw: 11, maxDcKw: 250, kwhPer100Km: 15 },
+        },
+      },
+      {
+        model: 'Model Y',
+        powertrains: ['BEV'],
+        years: [2020, 2025],
+        energy: {
+          BEV: { batteryKwh: 75, maxAcKw: 11, maxDcKw: 250, kwhPer100Km: 16.5 },
+        },
+      },
     ],
   },
   {
@@ -86,9 +241,47 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Toyota',
     wmi: 'JTM',
     models: [
-      { model: 'RAV4', powertrains: ['ICE', 'HEV', 'PHEV'], years: [2019, 2025] },
-      { model: 'Prius', powertrains: ['HEV', 'PHEV'], years: [2017, 2025] },
-      { model: 'bZ4X', powertrains: ['BEV'], years: [2023, 2025] },
+      {
+        model: 'RAV4',
+        powertrains: ['ICE', 'HEV', 'PHEV'],
+        years: [2019, 2025],
+        energy: {
+          ICE: { tankLiters: 55, litersPer100Km: 8 },
+          HEV: { tankLiters: 55, litersPer100Km: 6 },
+          PHEV: {
+            batteryKwh: 18.1,
+            maxAcKw: 6.6,
+            maxDcKw: 0,
+            kwhPer100Km: 21,
+            tankLiters: 55,
+            litersPer100Km: 7,
+          },
+        },
+      },
+      {
+        model: 'Prius',
+        powertrains: ['HEV', 'PHEV'],
+        years: [2017, 2025],
+        energy: {
+          HEV: { tankLiters: 43, litersPer100Km: 4.5 },
+          PHEV: {
+            batteryKwh: 13.6,
+            maxAcKw: 3.5,
+            maxDcKw: 0,
+            kwhPer100Km: 14.5,
+            tankLiters: 40,
+            litersPer100Km: 4.5,
+          },
+        },
+      },
+      {
+        model: 'bZ4X',
+        powertrains: ['BEV'],
+        years: [2023, 2025],
+        energy: {
+          BEV: { batteryKwh: 64, maxAcKw: 6.6, maxDcKw: 100, kwhPer100Km: 18 },
+        },
+      },
     ],
   },
   {
@@ -96,8 +289,22 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Volkswagen',
     wmi: 'WVG',
     models: [
-      { model: 'ID.4', powertrains: ['BEV'], years: [2021, 2025] },
-      { model: 'Tiguan', powertrains: ['ICE'], years: [2018, 2025] },
+      {
+        model: 'ID.4',
+        powertrains: ['BEV'],
+        years: [2021, 2025],
+        energy: {
+          BEV: { batteryKwh: 77, maxAcKw: 11, maxDcKw: 135, kwhPer100Km: 18 },
+        },
+      },
+      {
+        model: 'Tiguan',
+        powertrains: ['ICE'],
+        years: [2018, 2025],
+        energy: {
+          ICE: { tankLiters: 58, litersPer100Km: 8.5 },
+        },
+      },
     ],
   },
   {
@@ -105,8 +312,31 @@ export const CATALOGUE: readonly CatalogueMake[] = [
     name: 'Volvo',
     wmi: 'YV1',
     models: [
-      { model: 'XC40', powertrains: ['ICE', 'BEV'], years: [2019, 2025] },
-      { model: 'XC60', powertrains: ['ICE', 'PHEV'], years: [2018, 2025] },
+      {
+        model: 'XC40',
+        powertrains: ['ICE', 'BEV'],
+        years: [2019, 2025],
+        energy: {
+          ICE: { tankLiters: 54, litersPer100Km: 7.8 },
+          BEV: { batteryKwh: 75, maxAcKw: 11, maxDcKw: 150, kwhPer100Km: 21 },
+        },
+      },
+      {
+        model: 'XC60',
+        powertrains: ['ICE', 'PHEV'],
+        years: [2018, 2025],
+        energy: {
+          ICE: { tankLiters: 71, litersPer100Km: 8.5 },
+          PHEV: {
+            batteryKwh: 18.8,
+            maxAcKw: 6.4,
+            maxDcKw: 0,
+            kwhPer100Km: 22,
+            tankLiters: 71,
+            litersPer100Km: 8,
+          },
+        },
+      },
     ],
   },
 ];

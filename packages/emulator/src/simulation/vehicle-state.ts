@@ -52,6 +52,10 @@ export interface VehicleState {
   energyAddedKwh: number;
   /** Minutes until the active limit is reached at the current rate; null when not charging. */
   minutesToComplete: number | null;
-  /** Where the current trip heads, if it has a destination. */
+  /** Where the current trip (or the navigation) heads, if anywhere. */
   destination: { latitude: number; longitude: number } | null;
+  /** Cabin temperature, °C. */
+  cabinC: number;
+  /** Outside temperature, °C. */
+  outsideC: number;
 }

@@ -1,0 +1,12 @@
+import type { VehicleRecord } from '../store/records.js';
+import type { VehicleAnchor } from './vehicle-anchor.js';
+import type { VehicleSpec } from './vehicle-specs.js';
+import type { VehicleState } from './vehicle-state.js';
+
+/** What a signal body is computed from. */
+export interface SignalContext {
+  vehicle: VehicleRecord;
+  anchor: VehicleAnchor;
+  spec: VehicleSpec;
+  state: VehicleState;
+}
