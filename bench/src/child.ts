@@ -12,7 +12,10 @@ export interface ServerProcess<I> {
 /** Forks `bench/dist/servers/<name>.js` and waits for its `{ ready: info }` message. */
 export async function startServer<I>(name: string, args: string[] = []): Promise<ServerProcess<I>> {
   const script = fileURLToPath(new URL(`./servers/${name}.js`, import.meta.url));
-  const child: ChildProcess = fork(script, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(script, args, {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const info = await new Promise<I>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} server exited with ${code}`)));
@@ -35,7 +38,10 @@ export async function startServer<I>(name: string, args: string[] = []): Promise
 }
 
 /** The child's side: report readiness, then answer questions. */
-export function serveQuestions(info: unknown, answers: Record<string, () => unknown | Promise<unknown>>): void {
+export function serveQuestions(
+  info: unknown,
+  answers: Record<string, () => unknown | Promise<unknown>>,
+): void {
   process.send?.({ ready: info });
   process.on('message', async (message: { question: string }) => {
     const answer = answers[message.question];

@@ -1,0 +1,106 @@
+import { startServer } from '../child.js';
+import { load } from '../load.js';
+import { mib, printTable, type Row } from '../table.js';
+
+interface EmulatorInfo {
+  url: string;
+  token: string;
+  clientId: string;
+  clientSecret: string;
+  vehicleCount: number;
+  first: { vehicleId: string; userId: string };
+  vehiclePaths: string[];
+}
+
+const ratioRow = (
+  name: string,
+  result: { rps: number; p99Ms: number },
+  baseline: number,
+  target: number,
+): Row => {
+  const ratio = result.rps / baseline;
+  return { name, ...result, ratio, target: `≥ ${target}× bare`, met: ratio >= target };
+};
+
+/** Emulator throughput against a bare node:http server measured in the same run. */
+export async function emulatorThroughput(): Promise<void> {
+  const bare = await startServer<{ url: string }>('bare');
+  const emulator = await startServer<EmulatorInfo>('emulator', ['10']);
+  try {
+    const { url, token, first } = emulator.info;
+    const auth = { authorization: `Bearer ${token}` };
+    const baselineGet = await load({ url: `${bare.info.url}/v3/vehicles/x` });
+    const baselinePost = await load({
+      url: `${bare.info.url}/oauth2/token`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    const vehicle = await load({ url: `${url}/v3/vehicles/${first.vehicleId}`, headers: auth });
+    const signalsUrl = `${url}/v3/vehicles/${first.vehicleId}/signals`;
+    const signalsHeaders = { ...auth, 'sc-user-id': first.userId };
+    const probe = await fetch(signalsUrl, { headers: signalsHeaders });
+    const signals = probe.ok ? await load({ url: signalsUrl, headers: signalsHeaders }) : undefined;
+    const token_ = await load({
+      url: `${url}/oauth2/token`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emulator.info.clientId,
+        client_secret: emulator.info.clientSecret,
+      }).toString(),
+    });
+    for (const [name, r] of Object.entries({ vehicle, signals, token_ })) {
+      if (r && (r.errors > 0 || r.non2xx > 0))
+        throw new Error(`${name}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+    }
+    const rows: Row[] = [
+      { name: 'bare node:http, GET small JSON (baseline)', ...baselineGet, ratio: 1 },
+      ratioRow('GET /v3/vehicles/{id}', vehicle, baselineGet.rps, 0.6),
+      signals
+        ? ratioRow("GET /v3/vehicles/{id}/signals (a BEV's full list)", signals, baselineGet.rps, 0.4)
+        : { name: 'GET /v3/vehicles/{id}/signals', extra: `not served (${probe.status})` },
+      { name: 'bare node:http, POST form (baseline)', ...baselinePost, ratio: 1 },
+      { ...ratioRow('POST /oauth2/token', token_, baselinePost.rps, 0), target: '', met: undefined },
+    ];
+    printTable('Emulator throughput', rows);
+  } finally {
+    await Promise.all([bare.stop(), emulator.stop()]);
+  }
+}
+
+/** Memory and read latency with 10 and with 100,000 vehicles. */
+export async function emulatorScale(): Promise<void> {
+  const rows: Row[] = [];
+  let smallP99 = 0;
+  for (const count of [10, 100_000]) {
+    const emulator = await startServer<EmulatorInfo>('emulator', [String(count)]);
+    try {
+      const { url, token, vehiclePaths } = emulator.info;
+      const read = await load({ url, headers: { authorization: `Bearer ${token}` }, paths: vehiclePaths });
+      if (read.errors > 0 || read.non2xx > 0)
+        throw new Error(`read: ${read.errors} errors, ${read.non2xx} non-2xx`);
+      const rss = await emulator.ask<number>('gc');
+      if (count === 10) smallP99 = read.p99Ms;
+      const row: Row = {
+        name: `${count.toLocaleString('en-US')} vehicles, GET /v3/vehicles/{id} across all`,
+        ...read,
+        extra: mib(rss),
+      };
+      if (count > 10) {
+        const within = read.p99Ms <= smallP99 * 1.5;
+        const under = rss < 1024 ** 3;
+        Object.assign(row, {
+          ratio: read.p99Ms / smallP99,
+          target: '< 1 GiB; p99 ≤ 1.5× of 10',
+          met: within && under,
+        });
+      }
+      rows.push(row);
+    } finally {
+      await emulator.stop();
+    }
+  }
+  printTable('Emulator scale (ratio: p99 against 10 vehicles)', rows);
+}
