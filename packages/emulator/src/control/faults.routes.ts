@@ -1,6 +1,7 @@
 import { ERROR_CATALOGUE, ERROR_TYPES, type ErrorType } from '@paddock/contract';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import type { FaultRegistry, FaultSpec } from '../http/faults.js';
 import { readControlBody } from './control-json.js';
@@ -52,17 +53,15 @@ export function faultRoutes(deps: { faults: FaultRegistry }): Hono<EmulatorEnv> 
 
   app.post('/_emulator/faults', async (c) => {
     const body = await readControlBody(c, faultSchema);
-    if (!body.ok) return body.response;
-    return c.json(deps.faults.add(body.value as FaultSpec), 201);
+    return c.json(deps.faults.add(body as FaultSpec), 201);
   });
 
   app.get('/_emulator/faults', (c) => c.json({ faults: deps.faults.list() }));
 
   app.delete('/_emulator/faults/:id', (c) => {
     const id = c.req.param('id');
-    if (!deps.faults.remove(id)) {
-      return c.json({ error: 'not_found', error_description: `No fault with id ${id}.` }, 404);
-    }
+    if (!deps.faults.remove(id))
+      throw new ApiError('RESOURCE_NOT_FOUND', null, { detail: `No fault with id ${id}.` });
     return c.body(null, 204);
   });
 

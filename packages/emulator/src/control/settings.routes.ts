@@ -40,15 +40,13 @@ export function settingsRoutes(deps: {
   app.get('/_emulator/settings/commands', (c) => c.json(deps.commandSettings.get()));
   app.put('/_emulator/settings/commands', async (c) => {
     const body = await readControlBody(c, commandsSchema);
-    if (!body.ok) return body.response;
-    return c.json(deps.commandSettings.set(body.value));
+    return c.json(deps.commandSettings.set(body));
   });
 
   app.get('/_emulator/settings/rate-limits', (c) => c.json(deps.rateLimits.config()));
   app.put('/_emulator/settings/rate-limits', async (c) => {
     const body = await readControlBody(c, rateLimitsSchema);
-    if (!body.ok) return body.response;
-    return c.json(deps.rateLimits.configure(body.value));
+    return c.json(deps.rateLimits.configure(body));
   });
 
   return app;

@@ -136,8 +136,10 @@ export function runCommand(
       clearInterval(keepAlive);
     },
   });
+  // Content-Location lets a client poll the execution while the body is still on its way (an emulator addition).
   return c.body(stream, 202, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    'content-location': `${origin}/v3/vehicles/${record.vehicleId}/commands/${record.id}`,
   });
 }
