@@ -7,6 +7,7 @@ import type { Clock } from './simulation/clock.js';
 import type { VehicleSimulator } from './simulation/vehicle-simulator.js';
 import type { Store } from './store/repositories.js';
 import type { CommandSettings } from './vehicle-api/commands-settings.js';
+import type { WebhookService } from './webhooks/webhook-service.js';
 
 /** Sources of fresh random identifiers. */
 export interface Ids {
@@ -36,4 +37,6 @@ export interface EmulatorDeps {
   faults: FaultRegistry;
   /** Smartcar's rate limits, off by default (`PUT /_emulator/settings/rate-limits`). */
   rateLimits: RateLimiter;
+  /** Webhooks: call `webhooks.checkTriggers(vehicleId)` after changing a vehicle outside a request. */
+  webhooks: WebhookService;
 }

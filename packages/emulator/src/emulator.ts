@@ -1,8 +1,12 @@
 import { Hono } from 'hono';
 import { connectRoutes } from './connect/connect.routes.js';
+import { afterMutation } from './control/after-mutation.js';
 import { type ApplicationSeed, registerApplication } from './control/applications.js';
+import { createBaseline } from './control/baseline.js';
 import { controlRoutes } from './control/control.routes.js';
+import { emulatorControlRoutes } from './control/emulator-control.routes.js';
 import { faultRoutes } from './control/faults.routes.js';
+import { createRuntime, type EmulatorRuntime } from './control/runtime.js';
 import { settingsRoutes } from './control/settings.routes.js';
 import { type EmulatorDeps, randomIds } from './deps.js';
 import type { EmulatorEnv } from './http/env.js';
@@ -15,7 +19,15 @@ import { requestLog } from './http/request-log.js';
 import { iamRoutes } from './iam/iam.routes.js';
 import { randomSecret } from './iam/secrets.js';
 import { type Logger, silentLogger } from './logger.js';
-import { type Clock, systemClock } from './simulation/clock.js';
+import { applicationRoutes } from './management-api/applications.routes.js';
+import { subscriptionRoutes } from './management-api/subscriptions.routes.js';
+import { webhookRoutes } from './management-api/webhooks.routes.js';
+import {
+  type Clock,
+  type ControllableClock,
+  createControllableClock,
+  systemClock,
+} from './simulation/clock.js';
 import { createVehicleSimulator, type VehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { chargeScheduleRoutes } from './vehicle-api/charge-schedules.routes.js';
@@ -24,10 +36,15 @@ import { createCommandSettings } from './vehicle-api/commands-settings.js';
 import { connectionRoutes } from './vehicle-api/connections.routes.js';
 import { userRoutes } from './vehicle-api/users.routes.js';
 import { vehicleRoutes } from './vehicle-api/vehicles.routes.js';
+import type { WebhookFetch } from './webhooks/webhook-deps.js';
+import { createWebhookService, type WebhookInput, type WebhookService } from './webhooks/webhook-service.js';
 
 /** Options of `createEmulator`; every one has a default. */
 export interface EmulatorOptions {
-  /** Time source of token and session expiry; default the wall clock. */
+  /**
+   * Base time source; default the wall clock. The emulator clock follows it
+   * and can be frozen, advanced and sped up on top (`Emulator.clock`).
+   */
   clock?: Clock;
   /** Applications registered at start. */
   applications?: ApplicationSeed[];
@@ -37,6 +54,10 @@ export interface EmulatorOptions {
   logger?: Logger;
   /** Replaces the vehicle simulator, e.g. with a scripted one in tests of the routes that drive it. */
   simulator?: VehicleSimulator;
+  /** Sends webhook deliveries; default the global `fetch`. Tests pass one that records requests. */
+  fetch?: WebhookFetch;
+  /** Called after anything that changes the state (persistence debounces on it). */
+  onChange?: () => void;
 }
 
 /** A running (in-process) emulator. */
@@ -45,9 +66,20 @@ export interface Emulator {
   app: Hono<EmulatorEnv>;
   /** Same signature as the global `fetch`, served in-process; absolute URLs on any origin work. */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  clock: Clock;
+  /** The emulator clock (frozen, advanced or sped up through it or `/_emulator/clock`). */
+  clock: ControllableClock;
   /** Registers an application; throws a TypeError on invalid input or an already-used client id. */
   registerApplication(seed: ApplicationSeed): { id: string; clientId: string };
+  /**
+   * Creates a webhook (as Smartcar's Dashboard does) and sends it VERIFY; it is
+   * enabled once the receiver answers with the challenge's HMAC. Kept across
+   * `reset()`. Throws a TypeError on invalid input or an unknown application.
+   */
+  registerWebhook(input: WebhookInput): { id: string };
+  /** Webhook registration, subscriptions, trigger checks and delivery. */
+  webhooks: WebhookService;
+  /** Clock-driven work, export, import and reset (see `EmulatorRuntime`). */
+  runtime: EmulatorRuntime;
 }
 
 /** Default seed: fixed, so the same email yields the same vehicles from one run to the next. */
@@ -55,7 +87,9 @@ export const DEFAULT_SEED = 'paddock';
 
 /** Builds an emulator with in-memory storage. Does no I/O: serve `app.fetch` or call `fetch` directly. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const clock = options.clock ?? systemClock;
+  const clock = createControllableClock(options.clock ?? systemClock);
+  const onChange = () => options.onChange?.();
+  const baseline = createBaseline();
   const logger = options.logger ?? silentLogger;
   const store = createMemoryStore(clock);
   const seed = options.seed ?? DEFAULT_SEED;
@@ -70,13 +104,39 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     commandSettings: createCommandSettings(),
     faults: createFaultRegistry({ ids: randomIds, seed }),
     rateLimits: createRateLimiter(clock),
+    webhooks: createWebhookService({
+      store,
+      clock,
+      logger,
+      ids: randomIds,
+      fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+      // Read through deps: tests may swap the simulator after creation.
+      simulator: {
+        values: (id) => deps.simulator.values(id),
+        signals: (id, opts) => deps.simulator.signals(id, opts),
+        state: (id) => deps.simulator.state(id),
+      },
+      onChange,
+    }),
   };
+  const runtime = createRuntime({
+    store,
+    clock,
+    webhooks: deps.webhooks,
+    logger,
+    onChange,
+    replayBaseline() {
+      for (const seed of baseline.applications) registerApplication(deps, seed);
+      for (const input of baseline.webhooks) deps.webhooks.register(input);
+    },
+  });
 
   const app = new Hono<EmulatorEnv>();
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(rejectBrokenEncoding());
   app.use(limitBodySize());
+  app.use(afterMutation(deps.webhooks, onChange, logger));
   app.use('/v3/*', injectFaults(deps));
   app.use('/v3/*', rateLimit(deps));
   app.route('/', iamRoutes(deps));
@@ -89,10 +149,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', vehicleRoutes(deps));
   app.route('/', commandRoutes(deps));
   app.route('/', chargeScheduleRoutes(deps));
+  app.route('/', webhookRoutes(deps));
+  app.route('/', subscriptionRoutes(deps));
+  app.route('/', applicationRoutes(deps));
+  app.route('/', emulatorControlRoutes(deps, runtime));
   app.notFound(notFound);
   app.onError(createErrorHandler(logger));
 
-  const register = (seed: ApplicationSeed) => registerApplication(deps, seed);
+  const register = (seed: ApplicationSeed) => {
+    const registered = registerApplication(deps, seed);
+    baseline.applications.push({ ...seed, id: registered.id });
+    return registered;
+  };
   for (const seed of options.applications ?? []) register(seed);
 
   return {
@@ -107,5 +175,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     clock,
     registerApplication: register,
+    registerWebhook(input) {
+      const webhook = deps.webhooks.register(input);
+      baseline.webhooks.push(input);
+      return { id: webhook.id };
+    },
+    webhooks: deps.webhooks,
+    runtime,
   };
 }

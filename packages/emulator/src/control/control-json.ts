@@ -1,26 +1,28 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { EmulatorEnv } from '../http/env.js';
-import { describeIssues } from '../http/zod-issues.js';
+import { ApiError } from '../http/api-error.js';
+import { readJsonBody } from '../http/json-body.js';
 
-/** A control-API answer: the parsed body, or the 400 `{ error, error_description }` response to return. */
-export type ControlBody<T> = { ok: true; value: T } | { ok: false; response: Response };
-
-/** Reads a control-API JSON body against `schema`; errors in the control surface's OAuth-like shape. */
-export async function readControlBody<S extends z.ZodType>(
-  c: Context<EmulatorEnv>,
-  schema: S,
-): Promise<ControlBody<z.infer<S>>> {
-  const bad = (description: string) => ({
-    ok: false as const,
-    response: c.json({ error: 'invalid_request', error_description: description }, 400),
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(await c.req.text());
-  } catch {
-    return bad('The body must be JSON.');
+/**
+ * Reads the JSON body of a control action. The content type must be JSON
+ * even when the body is empty: a cross-site form or `no-cors` fetch cannot
+ * send that without a preflight, so a web page cannot drive the
+ * (unauthenticated, local) control surface.
+ */
+export async function readControlBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(?:;|$)/i.test(type.trim())) {
+    throw new ApiError('VALIDATION', 'INVALID_INPUT_FORMAT', {
+      detail: 'Control actions take Content-Type: application/json (send {} when there is nothing to say).',
+    });
   }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : bad(describeIssues(parsed.error));
+  return readJsonBody(c, schema, { whenEmpty: {} });
+}
+
+/** A caller mistake reported by a service as a TypeError or RangeError, as a 400. */
+export function asValidation(err: unknown): never {
+  if (err instanceof TypeError || err instanceof RangeError) {
+    throw new ApiError('VALIDATION', 'INVALID_INPUT_FORMAT', { detail: err.message });
+  }
+  throw err;
 }
