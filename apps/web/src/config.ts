@@ -50,7 +50,10 @@ export interface Config extends AppConfig {
   readonly port: number;
   /** Interface the app listens on (`HOST`, default 127.0.0.1). */
   readonly host: string;
-  /** `DATABASE_URL`: `file:<path>`, a plain path or `:memory:` (default `file:data/paddock.db`). */
+  /**
+   * `DATABASE_URL`: `postgres://…` for PostgreSQL, else SQLite as `file:<path>`,
+   * a plain path or `:memory:` (default `file:data/paddock.db`).
+   */
   readonly databaseUrl: string;
   readonly logLevel: LogLevel;
   readonly smartcar: SmartcarSource;
@@ -109,13 +112,13 @@ const databaseUrl = optionalText.pipe(
   z
     .string()
     .refine(
-      (url) => !/^postgres(ql)?:\/\//i.test(url),
-      'DATABASE_URL points at PostgreSQL, which is not supported yet (it comes in a later release); use a SQLite path, file:<path> or :memory:',
-    )
-    .refine(
       (url) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^(file|postgres(ql)?):\/\//i.test(url),
-      'DATABASE_URL must be file:<path>, a file path or :memory:',
+      'DATABASE_URL must be postgres://…, file:<path>, a file path or :memory:',
     )
+    .refine((url) => !/^postgres(ql)?:\/\//i.test(url) || URL.canParse(url), {
+      // Never echo the URL: it may hold a password.
+      message: 'DATABASE_URL is not a valid postgres:// URL',
+    })
     .optional()
     .transform((v) => v ?? 'file:data/paddock.db'),
 );

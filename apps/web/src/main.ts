@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   try {
-    const db = createDatabase({ url: config.databaseUrl, cwd: process.cwd() });
+    const db = createDatabase({
+      url: config.databaseUrl,
+      cwd: process.cwd(),
+      onPoolError: (error) => logger.error({ err: error }, 'idle database connection failed'),
+    });
     closers.push(() => db.destroy());
     await migrateToLatest(db);
 

@@ -74,14 +74,14 @@ describe('parseConfig', () => {
       SMARTCAR_CLIENT_ID: 'client_abc',
       SMARTCAR_MODE: 'sideways',
       SMARTCAR_SCOPE: 'read_vehicle_info fly_to_moon',
-      DATABASE_URL: 'postgres://u:p@db/paddock',
+      DATABASE_URL: 'mysql://u:p@db/paddock',
     });
     const text = problems.join('\n');
     for (const name of ['PORT', 'LOG_LEVEL', 'SMARTCAR_MODE', 'SMARTCAR_SCOPE', 'DATABASE_URL']) {
       expect(text).toContain(name);
     }
     expect(problems.filter((p) => p.startsWith('DATABASE_URL'))).toEqual([
-      expect.stringMatching(/PostgreSQL, which is not supported yet/),
+      expect.stringMatching(/must be postgres:\/\/…, file:<path>/),
     ]);
     expect(text).toMatch(/fly_to_moon/);
     expect(problems.length).toBeGreaterThanOrEqual(5);
@@ -126,7 +126,7 @@ describe('parseConfig', () => {
       expect(parseConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
     }
     expect(problemsOf({ DATABASE_URL: 'mysql://db/x' })).toEqual([
-      'DATABASE_URL must be file:<path>, a file path or :memory:',
+      'DATABASE_URL must be postgres://…, file:<path>, a file path or :memory:',
     ]);
   });
 });
@@ -176,5 +176,18 @@ describe('SMARTCAR_REDIRECT_URI', () => {
   test('/exchange with a query is accepted', () => {
     const config = parseConfig({ ...real, SMARTCAR_REDIRECT_URI: 'https://app.example.com/exchange?src=sc' });
     expect(config.smartcar.kind).toBe('smartcar');
+  });
+});
+
+describe('DATABASE_URL', () => {
+  test('a postgres:// or postgresql:// URL selects PostgreSQL', () => {
+    for (const url of ['postgres://paddock@db.internal:5432/paddock', 'postgresql://u:p@localhost/app']) {
+      expect(parseConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  test('a malformed one is refused without echoing its password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'postgres://user:hunter2@[::1/db' });
+    expect(problems).toEqual(['DATABASE_URL is not a valid postgres:// URL']);
   });
 });

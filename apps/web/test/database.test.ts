@@ -2,46 +2,76 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { createDatabase, sqliteFilename } from '../src/db/database.js';
+import { createDatabase, dialectOf, sqliteFilename } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { migrations } from '../src/db/migrations/index.js';
+import {
+  createTestDatabase,
+  dialects,
+  POSTGRES_SKIPPED_NOTICE,
+  TEST_DATABASE_URL,
+} from './support/test-database.js';
 
-describe('createDatabase and migrateToLatest', () => {
-  test('migrations create the four tables once, and a second run applies nothing', async () => {
-    const db = createDatabase({ url: ':memory:' });
+// This file always runs with the app's suite, so the notice is printed once per run.
+if (!TEST_DATABASE_URL) console.warn(POSTGRES_SKIPPED_NOTICE);
+
+describe.each(dialects)('the schema on %s', (dialect) => {
+  test('every migration is applied, and a second run applies nothing', async () => {
+    const db = await createTestDatabase(dialect);
     try {
-      expect(await migrateToLatest(db)).toEqual(['2026-11-28T0000-initial']);
       expect(await migrateToLatest(db)).toEqual([]);
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        db,
+      );
+      expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
       const tables = await db.introspection.getTables();
-      expect(tables.map((t) => t.name).sort()).toEqual([
-        'accounts',
-        'oauth_states',
-        'sessions',
-        'smartcar_users',
-      ]);
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['accounts', 'oauth_states', 'sessions', 'smartcar_users']),
+      );
     } finally {
       await db.destroy();
     }
   });
 
   test('foreign keys hold and a Smartcar user is linked once per account', async () => {
-    const db = createDatabase({ url: ':memory:' });
+    const db = await createTestDatabase(dialect);
     try {
-      await migrateToLatest(db);
       await expect(
         db
           .insertInto('sessions')
           .values({ id_hash: 'h', account_id: 'nobody', created_at: 1, expires_at: 2 })
           .execute(),
-      ).rejects.toThrow(/FOREIGN KEY/);
+      ).rejects.toThrow(/foreign key/i);
       await db.insertInto('accounts').values({ id: 'a1', created_at: 1 }).execute();
       const link = { account_id: 'a1', smartcar_user_id: 'u1', created_at: 1 };
       await db.insertInto('smartcar_users').values(link).execute();
-      await expect(db.insertInto('smartcar_users').values(link).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
+      await expect(db.insertInto('smartcar_users').values(link).execute()).rejects.toThrow(
+        /UNIQUE|PRIMARY|duplicate key/,
+      );
     } finally {
       await db.destroy();
     }
   });
 
+  test('epoch-ms timestamps and counts read back as numbers', async () => {
+    const db = await createTestDatabase(dialect);
+    try {
+      const now = Date.UTC(2026, 10, 28, 9, 0, 0, 123);
+      await db.insertInto('accounts').values({ id: 'a1', created_at: now }).execute();
+      const row = await db.selectFrom('accounts').select('created_at').executeTakeFirstOrThrow();
+      expect(row.created_at).toBe(now);
+      const count = await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(count.n).toBe(1);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('createDatabase on SQLite', () => {
   test('a file path creates its folder and keeps data across openings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paddock-web-db-'));
     try {
@@ -62,16 +92,42 @@ describe('createDatabase and migrateToLatest', () => {
     }
   });
 
-  test('DATABASE_URL forms map to SQLite filenames; PostgreSQL is refused for now', () => {
+  test('DATABASE_URL forms map to SQLite filenames', () => {
     expect(sqliteFilename(':memory:', '/srv')).toBe(':memory:');
     expect(sqliteFilename('file::memory:', '/srv')).toBe(':memory:');
     expect(sqliteFilename('file:data/paddock.db', '/srv')).toBe('/srv/data/paddock.db');
     expect(sqliteFilename('./x.db', '/srv')).toBe('/srv/x.db');
     expect(sqliteFilename('file:///var/lib/x.db', '/srv')).toBe('/var/lib/x.db');
-    expect(() => sqliteFilename('postgres://u@h/db', '/srv')).toThrow(/PostgreSQL is not supported yet/);
+    expect(() => sqliteFilename('postgres://u@h/db', '/srv')).toThrow(/no SQLite filename/);
     // Nothing below main.ts reads the process's working directory.
     expect(sqliteFilename('file:/abs/x.db', undefined)).toBe('/abs/x.db');
     expect(sqliteFilename(':memory:', undefined)).toBe(':memory:');
     expect(() => sqliteFilename('file:data/x.db', undefined)).toThrow(/needs a cwd/);
+  });
+
+  test('the dialect follows the URL scheme', () => {
+    expect(dialectOf('postgres://u@h/db')).toBe('postgres');
+    expect(dialectOf('POSTGRESQL://u@h/db')).toBe('postgres');
+    expect(dialectOf('file:x.db')).toBe('sqlite');
+    expect(dialectOf(':memory:')).toBe('sqlite');
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('createDatabase on PostgreSQL', () => {
+  test('a schema name that is not a plain identifier is refused before connecting', () => {
+    expect(() => createDatabase({ url: TEST_DATABASE_URL!, schema: 'x; drop table y' })).toThrow(TypeError);
+  });
+
+  test('an unreachable server fails the query with an error, not the process', async () => {
+    const errors: Error[] = [];
+    const db = createDatabase({
+      url: 'postgres://nobody@127.0.0.1:1/none',
+      onPoolError: (e) => errors.push(e),
+    });
+    try {
+      await expect(sql`select 1`.execute(db)).rejects.toThrow(/ECONNREFUSED|connect/);
+    } finally {
+      await db.destroy();
+    }
   });
 });

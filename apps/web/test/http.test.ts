@@ -1,71 +1,74 @@
 import type { AppLogger } from '../src/logger.js';
 import { createHarness, EMULATOR_ORIGIN, type Harness } from './support/harness.js';
+import { dialects } from './support/test-database.js';
 
-let h: Harness;
-afterEach(async () => {
-  await h?.close();
-});
-
-const CSP = `default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self' ${EMULATOR_ORIGIN}`;
-
-function expectSecurityHeaders(response: Response): void {
-  expect(response.headers.get('content-security-policy')).toBe(CSP);
-  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-  expect(response.headers.get('x-frame-options')).toBe('DENY');
-  expect(['no-referrer', 'same-origin']).toContain(response.headers.get('referrer-policy'));
-}
-
-describe('every response', () => {
-  test('carries the security headers, pages and redirects alike, and no inline script', async () => {
-    h = await createHarness();
-    const browser = h.browser();
-    for (const path of ['/', '/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
-      const response = await browser.get(path);
-      expectSecurityHeaders(response);
-      expect(await response.text()).not.toContain('<script');
-    }
+describe.each(dialects)('on %s', (dialect) => {
+  let h: Harness;
+  afterEach(async () => {
+    await h?.close();
   });
 
-  test('an unknown route is a 404 page', async () => {
-    h = await createHarness();
-    const response = await h.browser().get('/admin/../secrets?x=1');
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await response.text()).toContain('Page not found');
-  });
+  const CSP = `default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self' ${EMULATOR_ORIGIN}`;
 
-  test('an unexpected error is logged and answered with a 500 page; the app keeps serving', async () => {
-    const logged: { obj: object; msg?: string }[] = [];
-    const logger: AppLogger = {
-      debug() {},
-      info() {},
-      warn() {},
-      error: (obj, msg) => logged.push({ obj, msg }),
-    };
-    h = await createHarness({ logger });
-    await h.db.destroy(); // every query now fails: a fault the routes do not expect
+  function expectSecurityHeaders(response: Response): void {
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(['no-referrer', 'same-origin']).toContain(response.headers.get('referrer-policy'));
+  }
 
-    const response = await h.browser().get('/login');
-    expect(response.status).toBe(500);
-    expectSecurityHeaders(response);
-    const html = await response.text();
-    expect(html).toContain('Something went wrong');
-    expect(html).toMatch(/Reference: <span class="mono">[\w-]+<\/span>/);
-    expect(html).not.toMatch(/destroyed|at \w+ \(|\.ts:\d+/);
-    expect(logged.map((l) => l.msg)).toContain('unhandled error');
+  describe('every response', () => {
+    test('carries the security headers, pages and redirects alike, and no inline script', async () => {
+      h = await createHarness({ dialect });
+      const browser = h.browser();
+      for (const path of ['/', '/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
+        const response = await browser.get(path);
+        expectSecurityHeaders(response);
+        expect(await response.text()).not.toContain('<script');
+      }
+    });
 
-    expect((await h.browser().get('/nowhere')).status).toBe(404);
-  });
-});
-
-describe('pages', () => {
-  test('every HTML page starts with the doctype, so browsers render in standards mode', async () => {
-    h = await createHarness();
-    const browser = h.browser();
-    for (const path of ['/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
-      const response = await browser.get(path);
+    test('an unknown route is a 404 page', async () => {
+      h = await createHarness({ dialect });
+      const response = await h.browser().get('/admin/../secrets?x=1');
+      expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await response.text()).toMatch(/^<!DOCTYPE html><html lang="en">/);
-    }
+      expect(await response.text()).toContain('Page not found');
+    });
+
+    test('an unexpected error is logged and answered with a 500 page; the app keeps serving', async () => {
+      const logged: { obj: object; msg?: string }[] = [];
+      const logger: AppLogger = {
+        debug() {},
+        info() {},
+        warn() {},
+        error: (obj, msg) => logged.push({ obj, msg }),
+      };
+      h = await createHarness({ dialect, logger });
+      await h.db.destroy(); // every query now fails: a fault the routes do not expect
+
+      const response = await h.browser().get('/login');
+      expect(response.status).toBe(500);
+      expectSecurityHeaders(response);
+      const html = await response.text();
+      expect(html).toContain('Something went wrong');
+      expect(html).toMatch(/Reference: <span class="mono">[\w-]+<\/span>/);
+      expect(html).not.toMatch(/destroyed|at \w+ \(|\.ts:\d+/);
+      expect(logged.map((l) => l.msg)).toContain('unhandled error');
+
+      expect((await h.browser().get('/nowhere')).status).toBe(404);
+    });
+  });
+
+  describe('pages', () => {
+    test('every HTML page starts with the doctype, so browsers render in standards mode', async () => {
+      h = await createHarness({ dialect });
+      const browser = h.browser();
+      for (const path of ['/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
+        const response = await browser.get(path);
+        expect(response.headers.get('content-type')).toMatch(/text\/html/);
+        expect(await response.text()).toMatch(/^<!DOCTYPE html><html lang="en">/);
+      }
+    });
   });
 });

@@ -4,13 +4,12 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
-import { createDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/tables.js';
 import type { AppEnv } from '../../src/http/context.js';
 import type { AppLogger } from '../../src/logger.js';
 import { CookieJar } from './cookie-jar.js';
 import { connectHref } from './html.js';
+import { createTestDatabase, type TestDialect } from './test-database.js';
 
 /** Where the SDK believes the emulator is; `emulator.fetch` answers any absolute URL in process. */
 export const EMULATOR_ORIGIN = 'http://localhost:4010';
@@ -18,6 +17,8 @@ export const REDIRECT_URI = 'http://localhost:8000/exchange';
 const APP_ORIGIN = 'http://localhost:8000';
 
 export interface HarnessOptions {
+  /** The database engine; default SQLite `:memory:`. */
+  readonly dialect?: TestDialect;
   readonly config?: Partial<AppConfig>;
   /** Replaces the SDK's fetch (which defaults to the emulator's in-process fetch). */
   readonly fetch?: typeof fetch;
@@ -26,7 +27,11 @@ export interface HarnessOptions {
   readonly smartcarDeadlineMs?: number;
 }
 
-/** The app on SQLite `:memory:`, its SDK talking to an in-process emulator, one manual clock for both. */
+/**
+ * The app on a fresh test database (SQLite `:memory:` or this file's
+ * PostgreSQL schema), its SDK talking to an in-process emulator, one manual
+ * clock for both.
+ */
 export async function createHarness(options: HarnessOptions = {}) {
   const clock = createManualClock(Date.UTC(2026, 10, 28, 9, 0, 0));
   const credentials = generateDevelopmentCredentials([REDIRECT_URI]);
@@ -47,8 +52,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     clock,
     maxRetries: 0,
   });
-  const db = createDatabase({ url: ':memory:' });
-  await migrateToLatest(db);
+  const db = await createTestDatabase(options.dialect ?? 'sqlite');
   const app = createApp({
     config,
     db,
