@@ -34,6 +34,7 @@ import { chargeScheduleRoutes } from './vehicle-api/charge-schedules.routes.js';
 import { commandRoutes } from './vehicle-api/commands.routes.js';
 import { createCommandSettings } from './vehicle-api/commands-settings.js';
 import { connectionRoutes } from './vehicle-api/connections.routes.js';
+import { signalRoutes } from './vehicle-api/signals.routes.js';
 import { userRoutes } from './vehicle-api/users.routes.js';
 import { vehicleRoutes } from './vehicle-api/vehicles.routes.js';
 import type { WebhookFetch } from './webhooks/webhook-deps.js';
@@ -147,6 +148,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', connectionRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', vehicleRoutes(deps));
+  app.route('/', signalRoutes(deps));
   app.route('/', commandRoutes(deps));
   app.route('/', chargeScheduleRoutes(deps));
   app.route('/', webhookRoutes(deps));

@@ -1,4 +1,5 @@
 import type { SignalBody, SignalCode } from '@paddock/contract';
+import { chargeTimers } from './charge-timers.js';
 import { AC_EFFICIENCY, DC_EFFICIENCY } from './charging-model.js';
 import type { SignalContext } from './signal-context.js';
 import { round, trait } from './traits.js';
@@ -92,7 +93,7 @@ export const ENERGY_BODIES: { [C in EnergyCode]: (ctx: SignalContext) => SignalB
         ? 'BLUE'
         : 'GREEN',
   }),
-  'charge-chargetimers': () => ({ values: [] }),
+  'charge-chargetimers': (c) => ({ values: chargeTimers(c.schedules()) }),
   'charge-chargerecords': (c) => ({
     values: (c.anchor.chargeRecords ?? []).map((r) => ({
       id: `${c.vehicle.id.slice(0, 8)}-${r.startAt.toString(36)}`,

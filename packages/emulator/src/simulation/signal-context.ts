@@ -1,3 +1,4 @@
+import type { ChargeScheduleRecord } from '../store/charge-schedules.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { VehicleAnchor } from './vehicle-anchor.js';
 import type { VehicleSpec } from './vehicle-specs.js';
@@ -9,4 +10,6 @@ export interface SignalContext {
   anchor: VehicleAnchor;
   spec: VehicleSpec;
   state: VehicleState;
+  /** The vehicle's charge schedules; read only by `charge-chargetimers`. */
+  schedules(): readonly ChargeScheduleRecord[];
 }

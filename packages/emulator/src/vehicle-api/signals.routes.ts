@@ -1,0 +1,95 @@
+import {
+  HEADER_UNIT_SYSTEM,
+  type IncludedVehicle,
+  isSignalCode,
+  isUnitSystem,
+  type SignalListResponse,
+  type SignalResponse,
+  type UnitSystem,
+} from '@paddock/contract';
+import { type Context, Hono } from 'hono';
+import type { EmulatorDeps } from '../deps.js';
+import { ApiError } from '../http/api-error.js';
+import type { EmulatorEnv } from '../http/env.js';
+import { bearerAuth } from './bearer-auth.js';
+import { requireVehicleAccess } from './commands-access.js';
+
+/** `sc-unit-system` (reference §3.1): absent means metric; anything but metric or imperial is a 400. */
+function unitSystemOf(c: Context): UnitSystem {
+  const raw = c.req.header(HEADER_UNIT_SYSTEM)?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'metric';
+  if (!isUnitSystem(raw)) {
+    throw new ApiError('VALIDATION', 'INVALID_INPUT_FORMAT', {
+      detail: `The "${HEADER_UNIT_SYSTEM}" header must be "metric" or "imperial".`,
+    });
+  }
+  return raw;
+}
+
+/**
+ * `GET /v3/vehicles/{id}/signals` and `…/signals/{code}` (reference §3.4).
+ * Both need `sc-user-id` and a connection of that user to the vehicle for
+ * the token's application. In the list a signal the connection may not
+ * read has status ERROR and one the powertrain cannot have UNAVAILABLE; the
+ * single-signal endpoint turns those into 403 and 501.
+ */
+export function signalRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>();
+
+  const read = (c: Context<EmulatorEnv>) => {
+    const unitSystem = unitSystemOf(c);
+    const access = requireVehicleAccess(deps, c, null);
+    const vehicle = deps.store.vehicles.findById(access.vehicleId);
+    if (!vehicle) {
+      throw new ApiError('RESOURCE_NOT_FOUND', 'VEHICLE_NOT_FOUND', {
+        detail: `Vehicle with ID ${access.vehicleId} not found`,
+      });
+    }
+    const origin = new URL(c.req.url).origin;
+    const included: { vehicle: IncludedVehicle } = {
+      vehicle: {
+        id: vehicle.id,
+        type: 'vehicle',
+        attributes: { make: vehicle.make, model: vehicle.model, year: vehicle.year },
+        links: { self: `${origin}/v3/vehicles/${vehicle.id}` },
+      },
+    };
+    const signals = deps.simulator.signals(vehicle.id, {
+      permissions: access.connection.permissions,
+      unitSystem,
+      origin,
+    });
+    return { vehicle, origin, included, signals };
+  };
+
+  app.get('/v3/vehicles/:vehicleId/signals', bearerAuth(deps), (c) => {
+    const { vehicle, origin, included, signals } = read(c);
+    const body: SignalListResponse = {
+      data: signals,
+      meta: { totalCount: signals.length, pageSize: signals.length, pageNumber: 1 },
+      links: { self: `${origin}/v3/vehicles/${vehicle.id}/signals` },
+      included,
+    };
+    return c.json(body);
+  });
+
+  app.get('/v3/vehicles/:vehicleId/signals/:code', bearerAuth(deps), (c) => {
+    const { signals } = read(c);
+    const code = c.req.param('code');
+    const signal = isSignalCode(code) ? signals.find((s) => s.id === code) : undefined;
+    if (!signal)
+      throw new ApiError('RESOURCE_NOT_FOUND', 'SIGNAL_NOT_FOUND', { detail: `Signal ${code} not found` });
+    const { status } = signal.attributes;
+    if (status.value === 'ERROR') {
+      throw new ApiError('PERMISSION', 'PERMISSION', { detail: status.error?.detail });
+    }
+    if (status.value === 'UNAVAILABLE') {
+      throw new ApiError('COMPATIBILITY', 'VEHICLE_NOT_CAPABLE', { detail: status.error?.detail });
+    }
+    // The docs' top-level form (reference §3.4 ⚠), not `{ data: … }`.
+    const body: SignalResponse = signal;
+    return c.json(body);
+  });
+
+  return app;
+}
