@@ -14,6 +14,12 @@ export interface CliConfig {
   credentials?: { clientId: string; clientSecret: string; managementToken?: string };
   redirectUris: string[];
   seed?: string;
+  /** JSON state file: loaded at start when it exists, saved after changes and at shutdown. */
+  dataFile?: string;
+  /** Callback of a webhook registered for the development application (VERIFY is sent to it). */
+  webhookUrl?: string;
+  /** A built-in scenario name or a state export (JSON file) to start from when no data file was loaded. */
+  scenario?: string;
 }
 
 /** Every configuration problem, reported together. */
@@ -26,9 +32,11 @@ export class CliConfigError extends Error {
 
 export const USAGE = `Usage: paddock-emulator [--port 4010] [--host 127.0.0.1] [--client-id ID --client-secret SECRET]
                         [--management-token TOKEN] [--redirect-uri URI ...] [--seed SEED]
+                        [--data FILE] [--webhook-url URL] [--scenario demo|FILE]
 Environment: PADDOCK_EMULATOR_PORT, PADDOCK_EMULATOR_HOST, PADDOCK_EMULATOR_CLIENT_ID,
   PADDOCK_EMULATOR_CLIENT_SECRET, PADDOCK_EMULATOR_MANAGEMENT_TOKEN, PADDOCK_EMULATOR_REDIRECT_URIS (comma-separated),
-  PADDOCK_EMULATOR_SEED. Flags win over the environment.`;
+  PADDOCK_EMULATOR_SEED, PADDOCK_EMULATOR_DATA, PADDOCK_EMULATOR_WEBHOOK_URL, PADDOCK_EMULATOR_SCENARIO.
+  Flags win over the environment.`;
 
 const STRING_OPTIONS = [
   'port',
@@ -38,6 +46,9 @@ const STRING_OPTIONS = [
   'management-token',
   'redirect-uri',
   'seed',
+  'data',
+  'webhook-url',
+  'scenario',
 ];
 
 const schema = z
@@ -62,6 +73,15 @@ const schema = z
       )
       .min(1, 'at least one redirect URI is needed'),
     seed: z.string().min(1).optional(),
+    dataFile: z.string().min(1, 'the data file path must not be empty').optional(),
+    webhookUrl: z
+      .string()
+      .refine(
+        (u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol),
+        'webhook URL must be an absolute http(s) URL',
+      )
+      .optional(),
+    scenario: z.string().min(1, 'the scenario must not be empty').optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.clientId === undefined) !== (c.clientSecret === undefined)) {
@@ -106,6 +126,9 @@ export function parseCliConfig(
     managementToken: flag('management-token') ?? env.PADDOCK_EMULATOR_MANAGEMENT_TOKEN,
     redirectUris: flagUris.length > 0 ? flagUris : (envUris ?? [DEFAULT_REDIRECT_URI]),
     seed: flag('seed') ?? env.PADDOCK_EMULATOR_SEED,
+    dataFile: flag('data') ?? env.PADDOCK_EMULATOR_DATA,
+    webhookUrl: flag('webhook-url') ?? env.PADDOCK_EMULATOR_WEBHOOK_URL,
+    scenario: flag('scenario') ?? env.PADDOCK_EMULATOR_SCENARIO,
   });
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => i.message));
   if (problems.length > 0 || !parsed.success) throw new CliConfigError(problems);
@@ -120,5 +143,8 @@ export function parseCliConfig(
         : undefined,
     redirectUris: c.redirectUris,
     seed: c.seed,
+    dataFile: c.dataFile,
+    webhookUrl: c.webhookUrl,
+    scenario: c.scenario,
   });
 }

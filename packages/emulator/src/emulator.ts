@@ -90,7 +90,6 @@ export const DEFAULT_SEED = 'paddock';
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = createControllableClock(options.clock ?? systemClock);
   const onChange = () => options.onChange?.();
-  const baseline = createBaseline();
   const logger = options.logger ?? silentLogger;
   const store = createMemoryStore(clock);
   const seed = options.seed ?? DEFAULT_SEED;
@@ -120,16 +119,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       onChange,
     }),
   };
+  const baseline = createBaseline(deps);
   const runtime = createRuntime({
     store,
     clock,
     webhooks: deps.webhooks,
     logger,
     onChange,
-    replayBaseline() {
-      for (const seed of baseline.applications) registerApplication(deps, seed);
-      for (const input of baseline.webhooks) deps.webhooks.register(input);
-    },
+    baseline,
   });
 
   const app = new Hono<EmulatorEnv>();
@@ -160,7 +157,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const register = (seed: ApplicationSeed) => {
     const registered = registerApplication(deps, seed);
-    baseline.applications.push({ ...seed, id: registered.id });
+    baseline.keepApplication(registered.id);
     return registered;
   };
   for (const seed of options.applications ?? []) register(seed);
@@ -179,7 +176,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     registerApplication: register,
     registerWebhook(input) {
       const webhook = deps.webhooks.register(input);
-      baseline.webhooks.push(input);
+      baseline.keepWebhook(input);
       return { id: webhook.id };
     },
     webhooks: deps.webhooks,

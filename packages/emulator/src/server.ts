@@ -9,6 +9,11 @@ export interface StartEmulatorOptions {
   /** Interface to bind; default `127.0.0.1` (the emulator is a local tool). */
   host?: string;
   emulator: Emulator;
+  /**
+   * Real-time period, ms, of the ticker that runs due work (webhook retries,
+   * trigger checks as vehicles evolve); default 1000, 0 turns it off.
+   */
+  tickMs?: number;
 }
 
 /** Serves an emulator over HTTP; resolves once listening, with its base URL and a `close()`. */
@@ -20,6 +25,15 @@ export function startEmulator(opts: StartEmulatorOptions): Promise<{ url: string
     server.once('listening', () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
+      const tickMs = opts.tickMs ?? 1000;
+      const ticker =
+        tickMs > 0
+          ? setInterval(() => {
+              opts.emulator.runtime.tick().catch(() => {
+                // Failures are logged where they happen; the next tick tries again.
+              });
+            }, tickMs).unref()
+          : undefined;
       // Loopback and wildcard binds are shown as localhost: the name people type,
       // and the one registered redirect URIs use.
       const local = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host);
@@ -28,6 +42,7 @@ export function startEmulator(opts: StartEmulatorOptions): Promise<{ url: string
         url: `http://${shown}:${port}`,
         close: () =>
           new Promise<void>((done, fail) => {
+            clearInterval(ticker);
             server.close((err) => (err ? fail(err) : done()));
             // Keep-alive sockets would otherwise hold close() open.
             if ('closeAllConnections' in server) server.closeAllConnections();

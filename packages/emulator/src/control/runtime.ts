@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { ControllableClock } from '../simulation/clock.js';
 import type { Store } from '../store/repositories.js';
 import type { WebhookService } from '../webhooks/webhook-service.js';
+import type { Baseline } from './baseline.js';
 import { checkState, clearState, type EmulatorState, exportState, importState } from './state-snapshot.js';
 
 /** At most this many stops while advancing past due retries, so a huge jump cannot spin forever. */
@@ -27,6 +28,8 @@ export interface EmulatorRuntime {
   reset(): void;
   /** Tells persistence that state changed. */
   changed(): void;
+  /** Makes the applications now stored survive `reset()` (after a state file was loaded). */
+  keepApplicationsOnReset(): void;
 }
 
 export interface RuntimeParts {
@@ -34,8 +37,8 @@ export interface RuntimeParts {
   clock: ControllableClock;
   webhooks: WebhookService;
   logger: Logger;
-  /** Re-registers the baseline after a reset. */
-  replayBaseline(): void;
+  /** Re-registered after a reset. */
+  baseline: Baseline;
   onChange(): void;
 }
 
@@ -80,10 +83,11 @@ export function createRuntime(parts: RuntimeParts): EmulatorRuntime {
     },
     reset() {
       clearState(store);
-      parts.replayBaseline();
+      parts.baseline.replay();
       parts.logger.info('state reset');
       parts.onChange();
     },
     changed: () => parts.onChange(),
+    keepApplicationsOnReset: () => parts.baseline.keepCurrentApplications(),
   };
 }

@@ -76,7 +76,7 @@ export function createDispatcher(deps: WebhookDeps, onVerify: VerifyOutcome): Di
         error =
           e.name === 'TimeoutError'
             ? `No complete answer within ${WEBHOOK_ATTEMPT_TIMEOUT_MS / 1000} s.`
-            : `The request failed: ${e.message}`;
+            : `The request failed: ${e.message}${causeOf(e)}`;
       }
       if (error === null) error = judge(event, status!, text ?? '', application.managementToken);
     }
@@ -126,6 +126,13 @@ export function createDispatcher(deps: WebhookDeps, onVerify: VerifyOutcome): Di
       while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
     },
   };
+}
+
+/** Node's fetch hides the useful part (ECONNREFUSED, a DNS failure) in `cause`. */
+function causeOf(error: Error): string {
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  if (!cause) return '';
+  return ` (${String(cause.code ?? cause.message)})`;
 }
 
 /** Why an answer does not count as delivered, or null when it does. */
