@@ -1,20 +1,27 @@
 import type { SmartcarClient } from '@paddock/sdk';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/tables.js';
+import { accountsRoutes } from './features/accounts/accounts.routes.js';
+import { createAccountsService } from './features/accounts/accounts.service.js';
 import { createSessionService } from './features/accounts/session.service.js';
+import { createSignInLimiter, type SignInLimits } from './features/accounts/sign-in-limiter.js';
 import { connectRoutes } from './features/connect/connect.routes.js';
 import { createConnectService } from './features/connect/connect.service.js';
 import { createOAuthStateService } from './features/connect/oauth-state.service.js';
 import { vehiclesRoutes } from './features/vehicles/vehicles.routes.js';
 import { createVehiclesService } from './features/vehicles/vehicles.service.js';
 import type { AppEnv } from './http/context.js';
-import { errorPage, notFoundPage } from './http/error-handlers.js';
+import { csrfProtection } from './http/csrf.js';
+import { errorPage, notFoundPage, tooLargePage } from './http/error-handlers.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { sessionMiddleware } from './http/session.js';
 import { type AppLogger, silentLogger } from './logger.js';
+import { loadOrCreateSecret } from './security/app-secret.js';
+import { createScryptHasher, type PasswordHasher } from './security/password-hasher.js';
 import { defaultRandom, type RandomBytes } from './security/tokens.js';
 
 /** Everything the app touches, passed in by `main.ts` or a test. */
@@ -23,19 +30,27 @@ export interface AppDeps {
   /** A migrated database (see `migrateToLatest`). */
   readonly db: Kysely<Database>;
   readonly smartcar: SmartcarClient;
-  /** Epoch-ms clock for sessions and state expiry. Default `Date.now`. */
+  /** Epoch-ms clock for sessions, state expiry and sign-in limits. Default `Date.now`. */
   readonly clock?: { now(): number };
   /** Default: discards logs. */
   readonly logger?: AppLogger;
-  /** Random bytes for session ids, states and request ids. Default Node's CSPRNG. */
+  /** Random bytes for session ids, states, account ids and request ids. Default Node's CSPRNG. */
   readonly random?: RandomBytes;
   /** Overall deadline of the Smartcar calls behind one page, in ms. Default 15 000. */
   readonly smartcarDeadlineMs?: number;
+  /** Password hashing. Default scrypt with N = 2^17, r = 8, p = 1. */
+  readonly passwordHasher?: PasswordHasher;
+  /** Failed sign-ins allowed. Default 5 per email and 20 per address in 15 minutes. */
+  readonly signInLimits?: SignInLimits;
 }
 
 const systemClock = { now: () => Date.now() };
+// Forms are a few hundred bytes; anything much larger is not one of ours.
+const MAX_FORM_BYTES = 64 * 1024;
+// Paths that take no form and prove themselves otherwise (webhooks sign their raw body).
+const isWebhookPath = (path: string) => path.startsWith('/webhooks/');
 
-/** The getting-started app as a Hono app: serve its `fetch`, or call `app.request()` in tests. */
+/** The app as a Hono app: serve its `fetch`, or call `app.request()` in tests. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, db, smartcar } = deps;
   const clock = deps.clock ?? systemClock;
@@ -43,6 +58,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const random = deps.random ?? defaultRandom;
 
   const sessions = createSessionService({ db, clock, random });
+  const limiter = createSignInLimiter({
+    db,
+    clock,
+    ...(deps.signInLimits ? { limits: deps.signInLimits } : {}),
+  });
+  const hasher = deps.passwordHasher ?? createScryptHasher();
+  const accounts = createAccountsService({ db, clock, random, hasher, limiter });
   const states = createOAuthStateService({ db, clock, random });
   const connect = createConnectService({ db, clock, states, smartcar, config });
   const vehicles = createVehiclesService({
@@ -54,10 +76,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The SDK owns the Connect origin (Smartcar's or the emulator's); the CSP follows it.
   const connectOrigin = new URL(smartcar.buildConnectUrl()).origin;
 
+  // Read once per process; a failure (database down) is retried by the next request.
+  let csrfKey: Promise<Buffer> | undefined;
+  const loadCsrfKey = () => {
+    csrfKey ??= loadOrCreateSecret(db, 'csrf', random, clock.now()).catch((error: unknown) => {
+      csrfKey = undefined;
+      throw error;
+    });
+    return csrfKey;
+  };
+
   const app = new Hono<AppEnv>();
   app.use(securityHeaders(connectOrigin));
   app.use(requestContext({ logger, random, clock }));
+  app.use(async (c, next) =>
+    isWebhookPath(c.req.path)
+      ? next()
+      : bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLargePage })(c, next),
+  );
   app.use(sessionMiddleware({ sessions, trustProxy: config.trustProxy }));
+  app.use(csrfProtection({ key: loadCsrfKey, random, trustProxy: config.trustProxy, exempt: isWebhookPath }));
+  app.route('/', accountsRoutes({ accounts, trustProxy: config.trustProxy }));
   app.route('/', connectRoutes({ connect, config }));
   app.route('/', vehiclesRoutes({ vehicles }));
   app.notFound(notFoundPage);

@@ -14,7 +14,7 @@ describe.each(dialects)('on %s', (dialect) => {
 
   describe("the guide flow through the emulator's Connect pages", () => {
     test('Allow: Connect echoes the state, /exchange links the user, /vehicle shows the vehicles', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const connectUrl = await browser.startConnect();
       const back = await walkConnectPages(h.emulator.fetch, browser.jar, connectUrl, {
         email: '2-vehicles@smartcar.com',
@@ -40,7 +40,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('Deny: the access-denied page, nothing stored, and /vehicle stays empty', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const connectUrl = await browser.startConnect();
       const back = await walkConnectPages(h.emulator.fetch, browser.jar, connectUrl, {
         email: 'deny-me@example.com',

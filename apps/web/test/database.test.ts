@@ -42,7 +42,10 @@ describe.each(dialects)('the schema on %s', (dialect) => {
           .values({ id_hash: 'h', account_id: 'nobody', created_at: 1, expires_at: 2 })
           .execute(),
       ).rejects.toThrow(/foreign key/i);
-      await db.insertInto('accounts').values({ id: 'a1', created_at: 1 }).execute();
+      await db
+        .insertInto('accounts')
+        .values({ id: 'a1', email: 'a1@example.com', password_hash: 'x', created_at: 1 })
+        .execute();
       const link = { account_id: 'a1', smartcar_user_id: 'u1', created_at: 1 };
       await db.insertInto('smartcar_users').values(link).execute();
       await expect(db.insertInto('smartcar_users').values(link).execute()).rejects.toThrow(
@@ -57,7 +60,10 @@ describe.each(dialects)('the schema on %s', (dialect) => {
     const db = await createTestDatabase(dialect);
     try {
       const now = Date.UTC(2026, 10, 28, 9, 0, 0, 123);
-      await db.insertInto('accounts').values({ id: 'a1', created_at: now }).execute();
+      await db
+        .insertInto('accounts')
+        .values({ id: 'a1', email: 'a1@example.com', password_hash: 'x', created_at: now })
+        .execute();
       const row = await db.selectFrom('accounts').select('created_at').executeTakeFirstOrThrow();
       expect(row.created_at).toBe(now);
       const count = await db
@@ -78,7 +84,10 @@ describe('createDatabase on SQLite', () => {
       const url = `file:${join(dir, 'nested', 'deeper', 'app.db')}`;
       const first = createDatabase({ url });
       await migrateToLatest(first);
-      await first.insertInto('accounts').values({ id: 'kept', created_at: 5 }).execute();
+      await first
+        .insertInto('accounts')
+        .values({ id: 'kept', email: 'kept@example.com', password_hash: 'x', created_at: 5 })
+        .execute();
       await first.destroy();
       expect(existsSync(join(dir, 'nested', 'deeper', 'app.db'))).toBe(true);
 

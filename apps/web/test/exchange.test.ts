@@ -27,7 +27,7 @@ describe.each(dialects)('on %s', (dialect) => {
 
   describe('/login', () => {
     test('shows a Connect button carrying scope, mode, redirect URI and a fresh state', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const first = await browser.startConnect();
       const second = await browser.startConnect();
 
@@ -53,7 +53,7 @@ describe.each(dialects)('on %s', (dialect) => {
           ],
         },
       });
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const url = await browser.startConnect();
       expect(url.searchParams.get('scope')).toBe('read_vehicle_info required:read_battery');
       // The page says which permission cannot be unticked, in words.
@@ -64,7 +64,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('states are stored hashed and bound to the session', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const rows = await h.db.selectFrom('oauth_states').selectAll().execute();
       expect(rows).toHaveLength(1);
@@ -76,7 +76,7 @@ describe.each(dialects)('on %s', (dialect) => {
 
   describe('/exchange', () => {
     test('happy path: 303 to /vehicle without a referrer, and the table shows what the emulator holds', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const { userId, vehicleIds } = await h.connectInEmulator('driver@example.com');
 
@@ -100,7 +100,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('the same Smartcar user linked twice is stored once', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const { userId } = await h.connectInEmulator('twice@example.com');
       for (let i = 0; i < 2; i++) {
         const state = (await browser.startConnect()).searchParams.get('state')!;
@@ -110,7 +110,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('a forged state stores nothing', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       await browser.startConnect();
       const { userId } = await h.connectInEmulator('forged@example.com');
       await expectRefused(
@@ -120,7 +120,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('a missing state stores nothing', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       await browser.startConnect();
       const { userId } = await h.connectInEmulator('nostate@example.com');
       await expectRefused(await browser.exchange({ user_id: userId }), /did not carry the check value/);
@@ -131,7 +131,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('a reused state stores nothing more', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const first = await h.connectInEmulator('first@example.com');
       const second = await h.connectInEmulator('second@example.com');
@@ -145,7 +145,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('an expired state (11 minutes) stores nothing; 9 minutes is still fine', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const { userId } = await h.connectInEmulator('slow@example.com');
       const stale = (await browser.startConnect()).searchParams.get('state')!;
       h.clock.advance(11 * MINUTE);
@@ -157,8 +157,8 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test("another browser's state stores nothing", async () => {
-      const victim = h.browser();
-      const attacker = h.browser();
+      const victim = await h.signedIn();
+      const attacker = await h.signedIn();
       await attacker.startConnect();
       const victimState = (await victim.startConnect()).searchParams.get('state')!;
       const { userId } = await h.connectInEmulator('attacker@example.com');
@@ -168,17 +168,17 @@ describe.each(dialects)('on %s', (dialect) => {
         await attacker.exchange({ user_id: userId, state: victimState }),
         /does not belong to a connection started in this browser/,
       );
-      // A browser with no session at all fares no better.
+      // A browser that is not signed in fares no better.
       await expectRefused(
         await h.browser().exchange({ user_id: userId, state: victimState }),
-        /no Paddock session/,
+        /not signed in to Paddock/,
       );
       // The state is still the victim's to use.
       expect((await victim.exchange({ user_id: userId, state: victimState })).status).toBe(303);
     });
 
     test('a missing or malformed user_id stores nothing', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const queries: Record<string, string>[] = [
         {},
         { user_id: '' },
@@ -197,7 +197,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('a repeated user_id parameter is malformed', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const response = await browser.get(`/exchange?user_id=a&user_id=b&state=${state}`);
       expect(response.status).toBe(400);
@@ -205,7 +205,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('error=access_denied shows an access-denied page and stores nothing', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const response = await browser.exchange({
         error: 'access_denied',
@@ -228,7 +228,7 @@ describe.each(dialects)('on %s', (dialect) => {
       ['server_error', 502, /Smartcar had a problem/],
       ['something_new', 400, /Connection failed/],
     ])('error=%s answers %i with a clear page', async (error, status, wording) => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const response = await browser.exchange({
         error,
@@ -242,7 +242,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('error=vehicle_incompatible names the vehicle', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const response = await browser.exchange({
         error: 'vehicle_incompatible',
@@ -262,7 +262,7 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('an error redirect with a bad state is refused like any other', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       await browser.startConnect();
       await expectRefused(
         await browser.exchange({ error: 'access_denied', error_description: 'x', state: 'forged' }),
@@ -273,7 +273,7 @@ describe.each(dialects)('on %s', (dialect) => {
 
   describe('/exchange under pressure', () => {
     test('two redirects with the same state at once: one 303, one 400, one row', async () => {
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const { userId } = await h.connectInEmulator('racing@example.com');
       const responses = await Promise.all([
@@ -299,7 +299,7 @@ describe.each(dialects)('on %s', (dialect) => {
       };
       await h.close();
       h = await createHarness({ dialect, logger });
-      const browser = h.browser();
+      const browser = await h.signedIn();
       const state = (await browser.startConnect()).searchParams.get('state')!;
       const { userId } = await h.connectInEmulator('quiet@example.com');
       expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);

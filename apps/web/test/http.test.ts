@@ -21,7 +21,7 @@ describe.each(dialects)('on %s', (dialect) => {
     test('carries the security headers, pages and redirects alike, and no inline script', async () => {
       h = await createHarness({ dialect });
       const browser = h.browser();
-      for (const path of ['/', '/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
+      for (const path of ['/', '/login', '/vehicle', '/signin', '/signup', '/exchange?state=x', '/nowhere']) {
         const response = await browser.get(path);
         expectSecurityHeaders(response);
         expect(await response.text()).not.toContain('<script');
@@ -47,7 +47,7 @@ describe.each(dialects)('on %s', (dialect) => {
       h = await createHarness({ dialect, logger });
       await h.db.destroy(); // every query now fails: a fault the routes do not expect
 
-      const response = await h.browser().get('/login');
+      const response = await h.browser().get('/signin');
       expect(response.status).toBe(500);
       expectSecurityHeaders(response);
       const html = await response.text();
@@ -64,8 +64,16 @@ describe.each(dialects)('on %s', (dialect) => {
     test('every HTML page starts with the doctype, so browsers render in standards mode', async () => {
       h = await createHarness({ dialect });
       const browser = h.browser();
-      for (const path of ['/login', '/vehicle', '/exchange?state=x', '/nowhere']) {
-        const response = await browser.get(path);
+      const signedIn = await h.signedIn();
+      const pages: [typeof browser, string][] = [
+        ...['/signin', '/signup', '/exchange?state=x', '/nowhere'].map(
+          (p) => [browser, p] as [typeof browser, string],
+        ),
+        [signedIn, '/login'],
+        [signedIn, '/vehicle'],
+      ];
+      for (const [who, path] of pages) {
+        const response = await who.get(path);
         expect(response.headers.get('content-type')).toMatch(/text\/html/);
         expect(await response.text()).toMatch(/^<!DOCTYPE html><html lang="en">/);
       }

@@ -13,7 +13,7 @@ describe.each(dialects)('on %s', (dialect) => {
   async function connected(
     email: string,
   ): Promise<{ browser: TestBrowser; userId: string; vehicleIds: string[] }> {
-    const browser = h.browser();
+    const browser = await h.signedIn();
     const state = (await browser.startConnect()).searchParams.get('state')!;
     const { userId, vehicleIds } = await h.connectInEmulator(email);
     expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);
@@ -46,19 +46,20 @@ describe.each(dialects)('on %s', (dialect) => {
       expect(rows.map((r) => r[0]).sort()).toEqual([...vehicleIds].sort());
     });
 
-    test('nothing connected: a clear page with a link to /login', async () => {
+    test('signed out: to /signin; signed in with nothing connected: a clear page with a link to /login', async () => {
       h = await createHarness({ dialect });
-      const browser = h.browser();
-      const before = await browser.get('/vehicle'); // no session yet
+      const signedOut = await h.browser().get('/vehicle');
+      expect(signedOut.status).toBe(303);
+      expect(signedOut.headers.get('location')).toBe('/signin');
+
+      const browser = await h.signedIn();
       await browser.startConnect();
-      const after = await browser.get('/vehicle'); // a session, but nothing linked
-      for (const response of [before, after]) {
-        expect(response.status).toBe(200);
-        const html = await response.text();
-        expect(html).toContain('No vehicle connected');
-        expect(html).toContain('href="/login"');
-        expect(html).not.toContain('<table');
-      }
+      const response = await browser.get('/vehicle');
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('No vehicle connected');
+      expect(html).toContain('href="/login"');
+      expect(html).not.toContain('<table');
     });
 
     test('one connections request of 100 per user, with the stored user id and the mode filter; no vehicle calls when the list describes the vehicles', async () => {
@@ -134,7 +135,7 @@ describe.each(dialects)('on %s', (dialect) => {
       const recorder = recordingFetch();
       h = await createHarness({ dialect, fetch: recorder.fetch });
       const victim = await connected('victim@example.com');
-      const intruder = h.browser();
+      const intruder = await h.signedIn();
       await intruder.startConnect();
       intruder.jar.set('sc-user-id', victim.userId);
       intruder.jar.set('user_id', victim.userId);

@@ -1,11 +1,15 @@
 import type { Insertable, Selectable } from 'kysely';
 
 // Timestamps are epoch milliseconds in integer (SQLite) / bigint (PostgreSQL) columns,
-// so both dialects compare and sort them the same way.
+// so both dialects compare and sort them the same way; PostgreSQL's int8 is
+// read back as a number by the pool's type parser (see database.ts).
 
-/** An app account. Anonymous for now: created on a browser's first visit. */
+/** An app account: an email and a scrypt password hash (see `security/password-hasher.ts`). */
 export interface AccountTable {
   id: string;
+  /** Trimmed and lower-cased; unique. */
+  email: string;
+  password_hash: string;
   created_at: number;
 }
 
@@ -33,12 +37,101 @@ export interface SmartcarUserTable {
   created_at: number;
 }
 
+/** One failed sign-in, counted per bucket (a hash of the email, or of the client address). */
+export interface SignInFailureTable {
+  bucket: string;
+  failed_at: number;
+}
+
+/** Secrets the app makes for itself at first use and shares between instances (e.g. the CSRF key). */
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
+/** A vehicle connected to an account, as last listed by Smartcar. */
+export interface VehicleTable {
+  account_id: string;
+  vehicle_id: string;
+  /** The Smartcar user it was connected under: the `sc-user-id` for its calls. */
+  smartcar_user_id: string;
+  make: string | null;
+  model: string | null;
+  year: number | null;
+  /** `BEV`, `PHEV`, `HEV` or `ICE`, when known. */
+  powertrain: string | null;
+  connected_at: number;
+  disconnected_at: number | null;
+}
+
+/** The newest value of one signal of one vehicle. */
+export interface SignalLatestTable {
+  vehicle_id: string;
+  /** Catalogue code, e.g. `tractionbattery-stateofcharge`. */
+  code: string;
+  /** `SUCCESS`, `ERROR` or `UNAVAILABLE`. */
+  status: string;
+  /** The signal's body as JSON text; for ERROR/UNAVAILABLE, the error object. */
+  body: string | null;
+  /** When the manufacturer says the value was true (epoch ms); orders deliveries. */
+  oem_updated_at: number;
+  received_at: number;
+}
+
+/** One past value of a signal: a number (`body.value`) when it has one, else the body. */
+export interface SignalHistoryTable {
+  vehicle_id: string;
+  code: string;
+  oem_updated_at: number;
+  value_number: number | null;
+  body: string | null;
+  received_at: number;
+}
+
+/** A webhook event as it arrived (raw body), stored once by its `eventId`. */
+export interface WebhookEventTable {
+  event_id: string;
+  /** `eventType`: `VERIFY`, `VEHICLE_STATE`, `VEHICLE_ERROR`. */
+  type: string;
+  body: string;
+  received_at: number;
+}
+
+/** One command sent to a vehicle, and how it ended. */
+export interface CommandLogTable {
+  id: string;
+  account_id: string;
+  vehicle_id: string;
+  /** e.g. `lock`, `unlock`, `start-charge`, `set-charge-limit`, `send-destination`. */
+  command: string;
+  /** JSON text of the command's parameters, or null. */
+  parameters: string | null;
+  /** `PENDING`, `SUCCEEDED` or `FAILED`. */
+  status: string;
+  error_type: string | null;
+  error_code: string | null;
+  /** What the person was shown (Smartcar's `suggestedUserMessage` when given). */
+  error_message: string | null;
+  /** Smartcar's request id. */
+  request_id: string | null;
+  created_at: number;
+  completed_at: number | null;
+}
+
 /** The app's schema as Kysely sees it. */
 export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
   oauth_states: OAuthStateTable;
   smartcar_users: SmartcarUserTable;
+  sign_in_failures: SignInFailureTable;
+  app_secrets: AppSecretTable;
+  vehicles: VehicleTable;
+  signal_latest: SignalLatestTable;
+  signal_history: SignalHistoryTable;
+  webhook_events: WebhookEventTable;
+  command_log: CommandLogTable;
 }
 
 export type Account = Selectable<AccountTable>;
@@ -46,3 +139,8 @@ export type Session = Selectable<SessionTable>;
 export type OAuthState = Selectable<OAuthStateTable>;
 export type NewOAuthState = Insertable<OAuthStateTable>;
 export type SmartcarUser = Selectable<SmartcarUserTable>;
+export type VehicleRow = Selectable<VehicleTable>;
+export type SignalLatest = Selectable<SignalLatestTable>;
+export type SignalHistory = Selectable<SignalHistoryTable>;
+export type WebhookEvent = Selectable<WebhookEventTable>;
+export type CommandLogEntry = Selectable<CommandLogTable>;

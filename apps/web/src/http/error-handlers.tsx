@@ -1,4 +1,4 @@
-import type { ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppLogger } from '../logger.js';
 import type { AppEnv } from './context.js';
@@ -13,6 +13,17 @@ export const notFoundPage: NotFoundHandler<AppEnv> = (c) =>
       action={{ href: '/', label: 'Go to the start page' }}
     />,
     404,
+  );
+
+/** A request body over the limit: refused before anything reads it. */
+export const tooLargePage = (c: Context<AppEnv>) =>
+  c.html(
+    <ErrorPage
+      title="Request too large"
+      message="The form sent was far larger than any Paddock form, so it was not read."
+      action={{ href: '/', label: 'Go to the start page' }}
+    />,
+    413,
   );
 
 /**

@@ -18,15 +18,33 @@ const STYLES = `
   code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
   .muted { color: var(--muted); }
   .notice { padding: 1rem 1.25rem; border-left: 4px solid #d97706; background: #d9770614; }
+  header { display: flex; gap: 1rem; align-items: center; justify-content: space-between; flex-wrap: wrap; }
+  header nav { display: flex; gap: .75rem; align-items: center; }
+  header form { margin: 0; }
+  .link-button { background: none; border: 0; padding: 0; font: inherit; color: var(--accent); cursor: pointer;
+    text-decoration: underline; }
+  form.stacked { display: grid; gap: .9rem; max-width: 24rem; }
+  form.stacked label { display: grid; gap: .3rem; font-weight: 600; }
+  form.stacked input { font: inherit; padding: .55rem .7rem; border: 1px solid #8888; border-radius: .35rem; }
+  button.button { border: 0; cursor: pointer; font: inherit; font-weight: 600; }
+  .problems { color: #b91c1c; }
 `;
+
+/** Who is signed in, for the header: their email and the token of the sign-out form. */
+export interface Viewer {
+  readonly email: string;
+  readonly csrfToken: string;
+}
 
 export interface LayoutProps {
   readonly title: string;
+  /** The signed-in person; absent on pages for signed-out visitors. */
+  readonly viewer?: Viewer | undefined;
   readonly children?: Child;
 }
 
 /** The page shell every HTML response uses. */
-export function Layout({ title, children }: LayoutProps) {
+export function Layout({ title, viewer, children }: LayoutProps) {
   return (
     <>
       {/* Without it browsers render in quirks mode. */}
@@ -42,6 +60,17 @@ export function Layout({ title, children }: LayoutProps) {
         <body>
           <header>
             <a href="/">Paddock</a>
+            {viewer ? (
+              <nav>
+                <span class="muted">{viewer.email}</span>
+                <form method="post" action="/signout">
+                  <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+                  <button type="submit" class="link-button">
+                    Sign out
+                  </button>
+                </form>
+              </nav>
+            ) : null}
           </header>
           <main>{children}</main>
         </body>

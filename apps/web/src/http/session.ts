@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_TTL_MS, type SessionService } from '../features/accounts/session.service.js';
 import type { AppEnv } from './context.js';
 import { isHttps } from './https.js';
@@ -19,9 +19,9 @@ export interface SessionMiddlewareOptions {
 }
 
 /**
- * Resolves the browser's session into `c.var.session` and offers
- * `c.var.ensureSession()`, which creates the account and session on demand.
- * Routes that only read (e.g. /vehicle) never create accounts.
+ * Resolves the browser's session into `c.var.session` (null when signed out)
+ * and offers `c.var.startSession(account)` and `c.var.endSession()` to the
+ * sign-in, sign-up and sign-out routes. Nothing else creates sessions.
  */
 export function sessionMiddleware({
   sessions,
@@ -31,21 +31,26 @@ export function sessionMiddleware({
     const raw = getCookie(c, SESSION_COOKIE);
     const session = raw !== undefined && COOKIE_SHAPE.test(raw) ? await sessions.resolve(raw) : null;
     c.set('session', session);
-    c.set('ensureSession', async () => {
-      const current = c.get('session');
-      if (current) return current;
-      const started = await sessions.start();
+    c.set('startSession', async (account) => {
+      const started = await sessions.start(account, c.get('session')?.idHash);
       setCookie(c, SESSION_COOKIE, started.cookieValue, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        secure: isHttps(c, trustProxy),
+        ...cookieOptions(c, trustProxy),
         maxAge: Math.floor(SESSION_TTL_MS / 1000),
       });
       c.set('session', started.session);
-      c.get('logger').info({ accountId: started.session.accountId }, 'account created');
       return started.session;
+    });
+    c.set('endSession', async () => {
+      const current = c.get('session');
+      if (current) await sessions.end(current.idHash);
+      deleteCookie(c, SESSION_COOKIE, cookieOptions(c, trustProxy));
+      c.set('session', null);
     });
     await next();
   };
+}
+
+/** The attributes every cookie of the app carries. */
+export function cookieOptions(c: Context, trustProxy: boolean) {
+  return { httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c, trustProxy) } as const;
 }

@@ -5,10 +5,12 @@ import type { Kysely } from 'kysely';
 import { createApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/tables.js';
+import type { SignInLimits } from '../../src/features/accounts/sign-in-limiter.js';
 import type { AppEnv } from '../../src/http/context.js';
 import type { AppLogger } from '../../src/logger.js';
+import { createScryptHasher, type PasswordHasher } from '../../src/security/password-hasher.js';
 import { CookieJar } from './cookie-jar.js';
-import { connectHref } from './html.js';
+import { connectHref, csrfTokenIn } from './html.js';
 import { createTestDatabase, type TestDialect } from './test-database.js';
 
 /** Where the SDK believes the emulator is; `emulator.fetch` answers any absolute URL in process. */
@@ -25,7 +27,15 @@ export interface HarnessOptions {
   readonly logger?: AppLogger;
   /** Overall deadline of a page's Smartcar calls, in ms (the app's default when absent). */
   readonly smartcarDeadlineMs?: number;
+  /** Replaces the (cheap) test password hasher, e.g. with a spy. */
+  readonly passwordHasher?: PasswordHasher;
+  readonly signInLimits?: SignInLimits;
 }
+
+/** Real scrypt with a small cost: the same code path, a thousandth of the time. */
+export const testHasher = (): PasswordHasher => createScryptHasher({ cost: 2 ** 10 });
+/** The password every test account gets unless a test says otherwise. */
+export const TEST_PASSWORD = 'correct horse battery staple';
 
 /**
  * The app on a fresh test database (SQLite `:memory:` or this file's
@@ -60,7 +70,10 @@ export async function createHarness(options: HarnessOptions = {}) {
     clock,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.smartcarDeadlineMs ? { smartcarDeadlineMs: options.smartcarDeadlineMs } : {}),
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+    passwordHasher: options.passwordHasher ?? testHasher(),
   });
+  let accounts = 0;
 
   return {
     app,
@@ -69,8 +82,15 @@ export async function createHarness(options: HarnessOptions = {}) {
     emulator,
     credentials,
     smartcar,
-    /** A new browser with its own cookies. */
+    /** A new browser with its own cookies, signed out. */
     browser: () => new TestBrowser(app),
+    /** A new browser that has just signed up (a fresh email unless one is given). */
+    async signedIn(email = `driver-${++accounts}@example.com`): Promise<TestBrowser> {
+      const browser = new TestBrowser(app);
+      const response = await browser.signUp(email, TEST_PASSWORD);
+      expect(response.status).toBe(303);
+      return browser;
+    },
     /** Rows in `smartcar_users`: what /exchange stored. */
     storedUsers: () => countRows(db, 'smartcar_users'),
     /** Creates a Smartcar user with vehicles in the emulator, as Connect would after Allow. */
@@ -90,6 +110,41 @@ export class TestBrowser {
     const response = await this.app.request(new URL(path, APP_ORIGIN).href, this.jar.apply(init));
     this.jar.store(response);
     return response;
+  }
+
+  /**
+   * Opens `page`, takes the CSRF token of its form, and posts `fields` with it
+   * to `action` (default: the page itself).
+   */
+  async submit(
+    page: string,
+    fields: Record<string, string>,
+    action = page,
+    init: RequestInit = {},
+  ): Promise<Response> {
+    const token = csrfTokenIn(await (await this.get(page)).text());
+    return this.post(action, { _csrf: token, ...fields }, init);
+  }
+
+  /** Posts a form as is: no token is added. */
+  post(path: string, fields: Record<string, string>, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('content-type', 'application/x-www-form-urlencoded');
+    return this.get(path, { ...init, method: 'POST', headers, body: new URLSearchParams(fields).toString() });
+  }
+
+  signUp(email: string, password: string): Promise<Response> {
+    return this.submit('/signup', { email, password });
+  }
+
+  /** Signs in; `init` goes with the POST (e.g. an `x-forwarded-for` header). */
+  signIn(email: string, password: string, init: RequestInit = {}): Promise<Response> {
+    return this.submit('/signin', { email, password }, '/signin', init);
+  }
+
+  /** Signs out with the token of the header's form on `page` (default /login). */
+  signOut(page = '/login'): Promise<Response> {
+    return this.submit(page, {}, '/signout');
   }
 
   /** Opens /login and reads the Connect button's URL. */

@@ -27,3 +27,10 @@ export function tableRows(html: string): string[][] {
 export function tableHeaders(html: string): string[] {
   return [...html.matchAll(/<th(?:\s[^>]*)?>([\s\S]*?)<\/th>/g)].map((cell) => unescapeHtml(cell[1] ?? ''));
 }
+
+/** The value of the first `_csrf` hidden field on the page. */
+export function csrfTokenIn(html: string): string {
+  const match = html.match(/<input type="hidden" name="_csrf" value="([^"]+)"/);
+  if (!match?.[1]) throw new Error(`no CSRF field in:\n${html}`);
+  return unescapeHtml(match[1]);
+}

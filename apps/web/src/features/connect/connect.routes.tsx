@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { AppConfig } from '../../config.js';
 import type { AppEnv } from '../../http/context.js';
+import { viewerOf } from '../../http/viewer.js';
 import type { ConnectService, ExchangeQuery } from './connect.service.js';
 import { connectErrorInfo } from './connect-errors.js';
 import { ConnectErrorPage, InvalidUserIdPage, StateErrorPage } from './views/connect-error.page.js';
@@ -11,16 +12,18 @@ export interface ConnectRoutesDeps {
   readonly config: AppConfig;
 }
 
-/** GET /login (the Connect button) and GET /exchange (Connect's redirect back). */
+/** GET /login (the Connect button, for a signed-in account) and GET /exchange (Connect's redirect back). */
 export function connectRoutes({ connect, config }: ConnectRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // The Connect page: connections belong to an account, so one must be signed in first.
   app.get('/login', async (c) => {
-    const session = await c.var.ensureSession();
+    const session = c.var.session;
+    if (session === null) return c.redirect('/signin', 303);
     const connectUrl = await connect.connectUrl(session);
     // The page holds a one-time state: never serve it from a cache.
     c.header('Cache-Control', 'no-store');
-    return c.html(<LoginPage connectUrl={connectUrl} scope={config.scope} />);
+    return c.html(<LoginPage connectUrl={connectUrl} scope={config.scope} viewer={await viewerOf(c)} />);
   });
 
   app.get('/exchange', async (c) => {

@@ -40,7 +40,7 @@ export function ConnectErrorPage({ info, description, vehicle }: ConnectErrorPag
 
 const STATE_MESSAGES = {
   'no-session':
-    'This browser has no Paddock session, so the answer from Smartcar cannot be trusted. Start again from the login page.',
+    'This browser is not signed in to Paddock, so the answer from Smartcar cannot be trusted. Sign in, then start again.',
   missing:
     'The answer from Smartcar did not carry the check value Paddock sent, so it was ignored. Start again.',
   unknown:

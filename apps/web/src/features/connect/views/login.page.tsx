@@ -1,16 +1,17 @@
 import { PERMISSION_DESCRIPTIONS, type ScopeEntry } from '@paddock/contract';
-import { Layout } from '../../../http/layout.js';
+import { Layout, type Viewer } from '../../../http/layout.js';
 
 export interface LoginPageProps {
   /** The Connect URL, with this browser's one-time state in it. */
   readonly connectUrl: string;
   readonly scope: readonly ScopeEntry[];
+  readonly viewer?: Viewer | undefined;
 }
 
 /** The guide's home page: what will be asked, and the button to Smartcar Connect. */
-export function LoginPage({ connectUrl, scope }: LoginPageProps) {
+export function LoginPage({ connectUrl, scope, viewer }: LoginPageProps) {
   return (
-    <Layout title="Connect your vehicle">
+    <Layout title="Connect your vehicle" viewer={viewer}>
       <h1>Connect your vehicle</h1>
       <p>
         Paddock uses Smartcar Connect to reach your vehicle. You will sign in with your vehicle's

@@ -1,5 +1,5 @@
 import type { Vehicle } from '@paddock/sdk';
-import { Layout } from '../../../http/layout.js';
+import { Layout, type Viewer } from '../../../http/layout.js';
 
 const POWERTRAIN_WORDS: Record<string, string> = {
   BEV: 'Battery electric (BEV)',
@@ -9,9 +9,15 @@ const POWERTRAIN_WORDS: Record<string, string> = {
 };
 
 /** The guide's vehicle page: one row per connected vehicle. */
-export function VehiclesPage({ vehicles }: { vehicles: readonly Vehicle[] }) {
+export function VehiclesPage({
+  vehicles,
+  viewer,
+}: {
+  vehicles: readonly Vehicle[];
+  viewer?: Viewer | undefined;
+}) {
   return (
-    <Layout title="Your vehicles">
+    <Layout title="Your vehicles" viewer={viewer}>
       <h1>Your vehicles</h1>
       <table>
         <thead>
@@ -45,9 +51,9 @@ export function VehiclesPage({ vehicles }: { vehicles: readonly Vehicle[] }) {
 }
 
 /** Nothing connected yet (or every connection was removed). */
-export function NoVehiclesPage() {
+export function NoVehiclesPage({ viewer }: { viewer?: Viewer | undefined }) {
   return (
-    <Layout title="No vehicle connected">
+    <Layout title="No vehicle connected" viewer={viewer}>
       <h1>No vehicle connected</h1>
       <p>You have not connected a vehicle yet, or its connection was removed.</p>
       <p>

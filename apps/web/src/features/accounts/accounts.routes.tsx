@@ -1,0 +1,75 @@
+import { type Context, Hono } from 'hono';
+import { clientAddress } from '../../http/client-address.js';
+import type { AppEnv } from '../../http/context.js';
+import type { AccountsService } from './accounts.service.js';
+import { SignInPage, TooManyAttemptsPage } from './views/sign-in.page.js';
+import { SignUpPage } from './views/sign-up.page.js';
+
+export interface AccountsRoutesDeps {
+  readonly accounts: AccountsService;
+  readonly trustProxy: boolean;
+}
+
+/** GET/POST /signup, GET/POST /signin and POST /signout. The CSRF middleware has checked every POST. */
+export function accountsRoutes({ accounts, trustProxy }: AccountsRoutesDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/signup', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(<SignUpPage csrfToken={await c.var.csrfToken()} />);
+  });
+
+  app.post('/signup', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const { email, password } = await readCredentials(c);
+    const outcome = await accounts.signUp(email, password);
+    if (outcome.kind === 'created') {
+      await c.var.startSession({ id: outcome.accountId, email: outcome.email });
+      c.var.logger.info({ accountId: outcome.accountId }, 'account created');
+      return c.redirect('/login', 303);
+    }
+    // The token is made after any session change, so the form posts back cleanly.
+    const csrfToken = await c.var.csrfToken();
+    return outcome.kind === 'invalid'
+      ? c.html(<SignUpPage csrfToken={csrfToken} email={email} problems={outcome.problems} />, 400)
+      : c.html(<SignUpPage csrfToken={csrfToken} email={email} taken />, 409);
+  });
+
+  app.get('/signin', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(<SignInPage csrfToken={await c.var.csrfToken()} />);
+  });
+
+  app.post('/signin', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const { email, password } = await readCredentials(c);
+    const outcome = await accounts.signIn(email, password, clientAddress(c, trustProxy));
+    switch (outcome.kind) {
+      case 'signed-in':
+        await c.var.startSession({ id: outcome.accountId, email: outcome.email });
+        c.var.logger.info({ accountId: outcome.accountId }, 'signed in');
+        return c.redirect('/', 303);
+      case 'limited':
+        c.var.logger.warn({}, 'sign-in limited');
+        c.header('Retry-After', String(Math.ceil(outcome.retryAfterMs / 1000)));
+        return c.html(<TooManyAttemptsPage retryAfterMs={outcome.retryAfterMs} />, 429);
+      case 'rejected':
+        // Neither the email nor the reason is logged: logs must not become a list of accounts.
+        c.var.logger.info({}, 'sign-in rejected');
+        return c.html(<SignInPage csrfToken={await c.var.csrfToken()} email={email} failed />, 401);
+    }
+  });
+
+  app.post('/signout', async (c) => {
+    await c.var.endSession();
+    return c.redirect('/signin', 303);
+  });
+
+  return app;
+}
+
+async function readCredentials(c: Context<AppEnv>): Promise<{ email: string; password: string }> {
+  const body = await c.req.parseBody();
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return { email: text(body.email).trim(), password: text(body.password) };
+}
