@@ -8,6 +8,7 @@ import { emulatorControlRoutes } from './control/emulator-control.routes.js';
 import { faultRoutes } from './control/faults.routes.js';
 import { createRuntime, type EmulatorRuntime } from './control/runtime.js';
 import { settingsRoutes } from './control/settings.routes.js';
+import { vehicleControlRoutes } from './control/vehicles.routes.js';
 import { type EmulatorDeps, randomIds } from './deps.js';
 import type { EmulatorEnv } from './http/env.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
@@ -142,6 +143,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', controlRoutes(deps));
   app.route('/', faultRoutes(deps));
   app.route('/', settingsRoutes(deps));
+  app.route('/', vehicleControlRoutes(deps));
   app.route('/', connectionRoutes(deps));
   app.route('/', userRoutes(deps));
   app.route('/', vehicleRoutes(deps));

@@ -84,8 +84,7 @@ describe('GET /v3/vehicles/{id}/signals', () => {
     const { get } = await connectedBev(['read_odometer', 'read_tires', 'read_thermometer', 'read_battery']);
     const metric = await parseSignalList(await get('/signals'));
     const imperial = await parseSignalList(await get('/signals', { 'sc-unit-system': 'imperial' }));
-    const body = (list: typeof metric, code: string) =>
-      byCode(list, code).attributes.body as Record<string, never>;
+    const body = (list: typeof metric, code: string) => byCode(list, code).attributes.body;
 
     const km = body(metric, 'odometer-traveleddistance') as { value: number };
     expect(body(imperial, 'odometer-traveleddistance')).toEqual({

@@ -90,7 +90,7 @@ describe('charging a BEV', () => {
     rig.sim.setSignal(rig.id, 'tractionbattery-stateofcharge', { value: 50, unit: 'percent' });
     rig.sim.setChargeLimit(rig.id, 100);
     rig.sim.plugIn(rig.id, { powerKw: 250, kind: 'DC' });
-    const wattsAt = () => (rig.sim.values(rig.id).get('charge-wattage')?.body as { value: number }).value;
+    const wattsAt = () => (rig.sim.values(rig.id).get('charge-wattage')!.body as { value: number }).value;
     // Below the taper: the charger's 250 kW from the grid (237.5 kW into the battery).
     expect(wattsAt()).toBe(250_000);
     rig.clock.advance(hoursToReach(curve, 50, 95) * HOUR);

@@ -171,7 +171,7 @@ describe('online and asleep', () => {
     const reported = rig.sim.values(rig.id).get('odometer-traveleddistance');
     expect(reported).toEqual({ body: odometer?.body, oemUpdatedAt: wentOffline });
     // The car kept driving meanwhile.
-    expect(rig.sim.state(rig.id).odometerKm).toBeGreaterThan((odometer?.body as { value: number }).value + 9);
+    expect(rig.sim.state(rig.id).odometerKm).toBeGreaterThan((odometer!.body as { value: number }).value + 9);
   });
 });
 

@@ -51,7 +51,8 @@ type Editors = { [C in SignalCode]?: Editor<C> };
 export const STATE_EDITORS: Editors = {
   'tractionbattery-stateofcharge': (a, b) => {
     a.soc = inRange(b.value, 0, 100, 'value');
-    a.sessionStartSoc = Math.min(a.sessionStartSoc, a.soc);
+    // A new truth about the battery: energy added counts from here.
+    a.sessionStartSoc = a.soc;
   },
   'internalcombustionengine-fuellevel': (a, b) => {
     a.fuel = inRange(b.value, 0, 100, 'value');
