@@ -60,8 +60,20 @@ export interface ResourceOptions {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The read's timestamps, formatted once per response (formatting dominated the cost of a list). */
+interface Stamps {
+  now: string;
+  reported: string;
+}
+const stampsOf = (o: ResourceOptions): Stamps => ({ now: iso(o.now), reported: iso(o.reportedAt) });
+
 /** One signal as a v3 resource (reference §3.4). */
-export function signalResource(code: SignalCode, ctx: SignalContext, o: ResourceOptions): SignalResource {
+export function signalResource(
+  code: SignalCode,
+  ctx: SignalContext,
+  o: ResourceOptions,
+  stamps: Stamps = stampsOf(o),
+): SignalResource {
   const def = SIGNALS[code] as SignalDefinition;
   const vehicleUrl = `${o.origin}/v3/vehicles/${ctx.vehicle.id}`;
   const access = signalAccess(code, ctx, o.permissions);
@@ -83,9 +95,9 @@ export function signalResource(code: SignalCode, ctx: SignalContext, o: Resource
     type: 'signal',
     attributes,
     meta: {
-      retrievedAt: iso(o.now),
-      oemUpdatedAt: iso(edited ? edited.at : o.reportedAt),
-      ingestedAt: iso(o.now),
+      retrievedAt: stamps.now,
+      oemUpdatedAt: edited ? iso(edited.at) : stamps.reported,
+      ingestedAt: stamps.now,
     },
     links: { self: `${vehicleUrl}/signals/${code}`, vehicle: vehicleUrl },
   };
@@ -93,5 +105,6 @@ export function signalResource(code: SignalCode, ctx: SignalContext, o: Resource
 
 /** Every catalogue signal of the vehicle, in catalogue order. */
 export function signalResources(ctx: SignalContext, o: ResourceOptions): SignalResource[] {
-  return SIGNAL_CODES.map((code) => signalResource(code, ctx, o));
+  const stamps = stampsOf(o);
+  return SIGNAL_CODES.map((code) => signalResource(code, ctx, o, stamps));
 }
