@@ -30,14 +30,19 @@ export class APIError extends SmartcarError {
   readonly type: string | undefined;
   /** Smartcar error code, e.g. `VEHICLE_NOT_FOUND`. */
   readonly code: string | undefined;
+  /** What went wrong: v3 `detail` (or `title`), v2 `description`. */
   readonly description: string | undefined;
   /** From the body or the `sc-request-id` header: quote it to Smartcar support. */
   readonly requestId: string | undefined;
   /** Seconds to wait before retrying, from `retry-after` (delta-seconds or HTTP date). */
   readonly retryAfter: number | undefined;
+  /** What to do: `RETRY_LATER`, `REAUTHENTICATE` (with a re-auth `url` on some account errors), `CONTACT_SUPPORT`. */
   readonly resolution: Resolution | undefined;
+  /** A message Smartcar suggests showing the vehicle owner. */
   readonly suggestedUserMessage: string | undefined;
+  /** Smartcar's documentation page of this error (`links.about` in v3). */
   readonly docURL: string | undefined;
+  /** Response headers. */
   readonly headers: Headers;
   /** The parsed JSON body, or the raw text when it was not JSON. */
   readonly body: unknown;
@@ -178,8 +183,11 @@ export class OAuthError extends SmartcarError {
   override name = 'OAuthError';
   /** OAuth error code: `invalid_client`, `invalid_request`, … */
   readonly error: string;
+  /** IAM's `error_description`. */
   readonly errorDescription: string | undefined;
+  /** HTTP status, e.g. 401. */
   readonly status: number;
+  /** `sc-request-id` of the answer, when sent. */
   readonly requestId: string | undefined;
 
   constructor(init: { error: string; errorDescription?: string; status: number; requestId?: string }) {

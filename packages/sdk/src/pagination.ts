@@ -17,10 +17,15 @@ export interface PageInit<T> {
 
 /** One page of a list. `nextPage()` follows the server's `links.next`. */
 export class Page<T> {
+  /** The items of this page, normalised. */
   readonly data: T[];
+  /** Items in the whole list, when the server says (`meta.totalCount`). */
   readonly totalCount: number | undefined;
+  /** 1-based number of this page (`meta.pageNumber`, or `meta.page` in older payloads). */
   readonly pageNumber: number | undefined;
+  /** Items per page as the server applied it. */
   readonly pageSize: number | undefined;
+  /** The server's `links.next`, absolute or relative; `null` on the last page. */
   readonly nextLink: string | null;
   /** The HTTP response of this page: headers, request id and the raw JSON body. */
   readonly response: ApiResponse | undefined;

@@ -18,9 +18,13 @@ export class UserClient {
   readonly userId: string;
   /** The user's connections (`filter[userId]` set). */
   readonly connections: Connections;
+  /** `vehicles.retrieve()`. */
   readonly vehicles: Vehicles;
+  /** `signals.list()`, `signals.retrieve()` for this user. */
   readonly signals: Signals;
+  /** The eight commands and `retrieve()` for this user. */
   readonly commands: Commands;
+  /** Charge schedules for this user. */
   readonly chargeSchedules: ChargeSchedules;
 
   /** @internal built by `SmartcarClient.forUser()`. */

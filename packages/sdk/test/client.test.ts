@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { resolveOrigins } from '../src/core/origins.js';
 import { resolveLink } from '../src/core/request.js';
 import { path, SmartcarClient } from '../src/index.js';
@@ -78,6 +79,31 @@ describe('SmartcarClient options', () => {
       redirect_uri: 'http://localhost:8000/exchange',
       mode: 'simulated',
     });
+  });
+
+  test('fromEnv takes the management token from SMARTCAR_MANAGEMENT_TOKEN; overrides win', () => {
+    const env = {
+      SMARTCAR_CLIENT_ID: 'a',
+      SMARTCAR_CLIENT_SECRET: 'b',
+      SMARTCAR_MANAGEMENT_TOKEN: 'amt-env',
+    };
+    const expected = createHmac('sha256', 'amt-env').update('abc').digest('hex');
+    expect(SmartcarClient.fromEnv(env).webhooks.answerChallenge('abc')).toEqual({ challenge: expected });
+    const overridden = SmartcarClient.fromEnv(env, { managementToken: 'amt-other' });
+    expect(overridden.webhooks.answerChallenge('abc')).not.toEqual({ challenge: expected });
+    expect(() =>
+      SmartcarClient.fromEnv({ ...env, SMARTCAR_MANAGEMENT_TOKEN: '' }).webhooks.verify('{}', 'x'),
+    ).toThrow(/managementToken/);
+  });
+
+  test('withOptions changes per-call defaults and keeps the rest', async () => {
+    const fake = fakeSmartcar(() => json(200, { data: [], meta: {}, links: {} }));
+    const client = new SmartcarClient({ ...CREDENTIALS, fetch: fake.fetch });
+    await client.withOptions({ unitSystem: 'imperial' }).signals.list('v1', { userId: 'u' });
+    await client.signals.list('v1', { userId: 'u' });
+    expect(fake.apiCalls().map((c) => c.headers.get('sc-unit-system'))).toEqual(['imperial', null]);
+    expect(() => client.withOptions({ unitSystem: 'kelvin' as never })).toThrow(TypeError);
+    expect(() => client.withOptions({ commandTimeout: -1 })).toThrow(TypeError);
   });
 
   test('fromEnv reports every missing variable and a bad mode, without values', () => {

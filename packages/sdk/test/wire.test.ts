@@ -49,3 +49,24 @@ describe('local wire constants agree with @paddock/contract', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('packaging', () => {
+  test('the sources import only types from @paddock/contract and nothing from zod, so the build needs neither', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const root = new URL('../src/', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(30);
+    const offenders: string[] = [];
+    for (const file of files) {
+      const source = await readFile(new URL(file, root), 'utf8');
+      for (const [statement] of source.matchAll(/^import[^;]*?from '([^']+)';/gms)) {
+        const external = /from '(@paddock\/contract|zod)'/.test(statement);
+        if (external && !statement.startsWith('import type')) offenders.push(`${file}: ${statement}`);
+        if (/from '(?!node:|\.)/.test(statement) && !/@paddock\/contract/.test(statement)) {
+          offenders.push(`${file}: ${statement}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,11 +1,12 @@
 import type { Clock } from '../core/options.js';
 import type { IssuedToken } from './token-request.js';
 
+/** What a {@link TokenCache} needs: how to get a token, the clock, and when to renew. */
 export interface TokenCacheOptions {
   /** Fetches a new token from the IAM endpoint. */
   issue: () => Promise<IssuedToken>;
   clock: Clock;
-  /** Renew this many ms before expiry. */
+  /** Renew this many ms before expiry (the client's default is 300 000, capped at half the lifetime). */
   refreshMargin: number;
 }
 

@@ -21,6 +21,7 @@ export interface RetryInput {
   random?: () => number;
 }
 
+/** The outcome of {@link shouldRetry}. */
 export interface RetryDecision {
   retry: boolean;
   /** How long to wait before the next attempt, in ms (0 when not retrying). */
