@@ -16,6 +16,12 @@ export {
   systemClock,
 } from './simulation/clock.js';
 export {
+  createVehicleSimulator,
+  type SignalOptions,
+  type VehicleSimulator,
+  type VehicleState,
+} from './simulation/vehicle-simulator.js';
+export {
   DEVELOPMENT_WEBHOOK_DATA,
   DEVELOPMENT_WEBHOOK_TRIGGERS,
   developmentWebhook,
