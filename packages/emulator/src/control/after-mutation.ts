@@ -4,14 +4,18 @@ import type { Logger } from '../logger.js';
 import type { WebhookService } from '../webhooks/webhook-service.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Where vehicles get connected: Connect's pages, its API twin, imports and scenarios. */
+const CONNECTING = /^\/(?:oauth\/|_emulator\/)/;
 
 /**
  * After every request that may change state (commands, control actions,
- * Connect's Allow, deletions): look for webhook triggers, then tell
- * persistence. Failures here are logged and never reach the response.
+ * Connect's Allow, deletions): auto-subscribe new connections, look for
+ * webhook triggers, then tell persistence. A token request changes no
+ * vehicle, so it only counts for persistence. Failures here are logged and
+ * never reach the response.
  */
 export function afterMutation(
-  webhooks: Pick<WebhookService, 'checkTriggers'>,
+  webhooks: Pick<WebhookService, 'checkTriggers' | 'autoSubscribe'>,
   onChange: () => void,
   logger: Logger,
 ): MiddlewareHandler<EmulatorEnv> {
@@ -19,7 +23,8 @@ export function afterMutation(
     await next();
     if (READS.has(c.req.method)) return;
     try {
-      webhooks.checkTriggers();
+      if (CONNECTING.test(c.req.path)) webhooks.autoSubscribe();
+      if (c.req.path !== '/oauth2/token') webhooks.checkTriggers();
     } catch (err) {
       logger.error({ err, path: c.req.routePath }, 'trigger check after a request failed');
     }

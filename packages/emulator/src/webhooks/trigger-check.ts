@@ -2,7 +2,6 @@ import type { WebhookTrigger } from '@paddock/contract';
 import type { SubscriptionRecord } from '../store/webhook-records.js';
 import type { Dispatcher } from './dispatcher.js';
 import { signalReference } from './payloads.js';
-import { autoSubscribe } from './subscriptions.js';
 import { contextOf, permitted, vehicleErrorEvent, vehicleStateEvent } from './vehicle-events.js';
 import type { WebhookDeps } from './webhook-deps.js';
 
@@ -23,7 +22,6 @@ const UNREACHABLE = {
  * webhooks are considered. Returns the number of events queued.
  */
 export function checkTriggers(deps: WebhookDeps, dispatcher: Dispatcher, vehicleId?: string): number {
-  autoSubscribe(deps);
   const { store } = deps;
   const subscriptions = store.subscriptions.list(
     { vehicleId },

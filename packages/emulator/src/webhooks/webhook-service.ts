@@ -3,7 +3,7 @@ import type { SubscriptionRecord, WebhookEventRecord, WebhookRecord } from '../s
 import { createDispatcher } from './dispatcher.js';
 import type { VehicleErrorInput } from './payloads.js';
 import { applyVerifyOutcome, createWebhook, sendVerify, webhookInputSchema } from './registration.js';
-import { type SubscribeInput, subscribe, unsubscribe } from './subscriptions.js';
+import { autoSubscribe, type SubscribeInput, subscribe, unsubscribe } from './subscriptions.js';
 import { checkTriggers } from './trigger-check.js';
 import { contextOf, vehicleErrorEvent } from './vehicle-events.js';
 import type { WebhookDeps } from './webhook-deps.js';
@@ -30,6 +30,12 @@ export interface WebhookService {
   unsubscribe(applicationId: string, subscriptionId: string): boolean;
   /** Queues the events owed for one vehicle (or all) and starts delivering them; returns how many. */
   checkTriggers(vehicleId?: string): number;
+  /**
+   * Subscribes the connections made since an `autoSubscribe` webhook was
+   * created. Scans every connection of those applications: call it after
+   * something may have connected a vehicle, not on every request.
+   */
+  autoSubscribe(): void;
   /** Queues a `VEHICLE_ERROR` for every enabled subscription of the vehicle; returns the events. */
   reportVehicleError(vehicleId: string, error: VehicleErrorInput): WebhookEventRecord[];
   /** Starts the attempts due on the emulator clock (retries). */
@@ -83,6 +89,7 @@ export function createWebhookService(deps: WebhookDeps): WebhookService {
     },
     unsubscribe: (applicationId, subscriptionId) => unsubscribe(deps, applicationId, subscriptionId),
     checkTriggers: (vehicleId) => checkTriggers(deps, dispatcher, vehicleId),
+    autoSubscribe: () => autoSubscribe(deps),
     reportVehicleError(vehicleId, error) {
       const subscriptions = deps.store.subscriptions.list(
         { vehicleId },
