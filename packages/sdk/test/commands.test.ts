@@ -150,6 +150,22 @@ describe('commands', () => {
     expect(error).toMatchObject({ code: 'IN_MOTION', requestId: 'req-async-1' });
   });
 
+  test('waiting for a streamed result ends at the timeout, or when the caller aborts', async () => {
+    const slow = streamed202('{}');
+    const { client } = setup(() => slow.response, { commandTimeout: 30 });
+    await expect(client.commands.lock('v1', { userId: 'u' })).rejects.toBeInstanceOf(TimeoutError);
+
+    const stalled = streamed202('{}');
+    const { client: other } = setup(() => stalled.response);
+    const controller = new AbortController();
+    const pending = other.commands
+      .lock('v1', { userId: 'u', signal: controller.signal })
+      .catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort(new Error('user left'));
+    expect(((await pending) as Error).message).toBe('user left');
+  });
+
   test('a synchronous 409 and 501', async () => {
     const { client } = setup((req) =>
       req.url.pathname.endsWith('/lock')

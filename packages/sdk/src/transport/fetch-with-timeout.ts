@@ -37,7 +37,9 @@ export async function fetchWithTimeout(
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await opts.fetch(url, { ...init, signal: controller.signal });
-    const text = await res.text();
+    // A `fetch` that ignores the signal once headers are in (in-process servers,
+    // some polyfills) would otherwise let a streamed 202 body outlive the timeout.
+    const text = await untilAborted(res, controller.signal);
     return { status: res.status, headers: res.headers, text, url: res.url || url };
   } catch (cause) {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
@@ -79,4 +81,20 @@ export async function sleepUnlessAborted(
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);
   }
+}
+
+/** Reads the body to the end, or rejects with the signal's reason (and cancels the body) once it aborts. */
+function untilAborted(res: Response, signal: AbortSignal): Promise<string> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<string>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      res.body?.cancel(signal.reason).catch(() => {});
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    res
+      .text()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
