@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const connect = createConnectService({ db, clock, states, smartcar, config });
   const vehicles = createVehiclesService({
     db,
+    clock,
     smartcar,
     mode: config.mode,
     ...(deps.smartcarDeadlineMs === undefined ? {} : { deadlineMs: deps.smartcarDeadlineMs }),
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(sessionMiddleware({ sessions, trustProxy: config.trustProxy }));
   app.use(csrfProtection({ key: loadCsrfKey, random, trustProxy: config.trustProxy, exempt: isWebhookPath }));
   app.route('/', accountsRoutes({ accounts, trustProxy: config.trustProxy }));
-  app.route('/', connectRoutes({ connect, config }));
+  app.route('/', connectRoutes({ connect, config, onLinked: vehicles.rememberConnections }));
   app.route('/', vehiclesRoutes({ vehicles }));
   app.notFound(notFoundPage);
   app.onError(errorPage(logger));

@@ -79,14 +79,61 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     test('connecting the same Smartcar user again adds nothing; another one adds its vehicles', async () => {
       const browser = await h.signedIn();
+      const stored = async () =>
+        (await h.db.selectFrom('vehicles').select('vehicle_id').orderBy('vehicle_id').execute()).map(
+          (r) => r.vehicle_id,
+        );
       const first = await connect(browser, '2-vehicles@smartcar.com');
+      expect(await stored()).toEqual([...first.vehicleIds].sort());
       await connect(browser, '2-vehicles@smartcar.com');
       expect(await h.storedUsers()).toBe(1);
+      expect(await stored()).toEqual([...first.vehicleIds].sort());
       expect(await vehicleIdsOn(browser)).toEqual([...first.vehicleIds].sort());
 
       const other = await connect(browser, '1-vehicles@smartcar.com');
+      const all = [...first.vehicleIds, ...other.vehicleIds].sort();
       expect(await h.storedUsers()).toBe(2);
-      expect(await vehicleIdsOn(browser)).toEqual([...first.vehicleIds, ...other.vehicleIds].sort());
+      expect(await stored()).toEqual(all);
+      expect(await vehicleIdsOn(browser)).toEqual(all);
+      // The stored rows carry what Connect's list said about each vehicle.
+      const row = await h.db
+        .selectFrom('vehicles')
+        .selectAll()
+        .where('vehicle_id', '=', other.vehicleIds[0]!)
+        .executeTakeFirstOrThrow();
+      const held = await h.smartcar.vehicles.retrieve(row.vehicle_id, { userId: other.userId });
+      expect(row).toMatchObject({
+        smartcar_user_id: other.userId,
+        make: held.make,
+        model: held.model,
+        year: held.year,
+        powertrain: held.powertrainType ?? null,
+        disconnected_at: null,
+      });
+    });
+
+    test('a Smartcar failure while storing the vehicles still links the user; /vehicle lists them', async () => {
+      let failList = false;
+      await h.close();
+      h = await createHarness({
+        dialect,
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          if (failList && new URL(request.url).pathname === '/v3/connections')
+            return Response.json(
+              { errors: [{ status: '500', type: 'SERVER', code: null }] },
+              { status: 500 },
+            );
+          return h.emulator.fetch(request);
+        },
+      });
+      const browser = await h.signedIn();
+      failList = true;
+      const { vehicleIds } = await connect(browser, 'flaky@example.com');
+      expect(await h.storedUsers()).toBe(1);
+      expect(await h.db.selectFrom('vehicles').selectAll().execute()).toHaveLength(0);
+      failList = false;
+      expect(await vehicleIdsOn(browser)).toEqual([...vehicleIds].sort());
     });
 
     test('accounts do not see each other’s vehicles', async () => {

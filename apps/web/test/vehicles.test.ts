@@ -66,6 +66,7 @@ describe.each(dialects)('on %s', (dialect) => {
       const recorder = recordingFetch();
       h = await createHarness({ dialect, fetch: recorder.fetch });
       const { browser, userId, vehicleIds } = await connected('2-vehicles@smartcar.com');
+      recorder.calls.length = 0; // what /exchange asked is tested in accounts.test.ts
       const html = await (await browser.get('/vehicle')).text();
       expect(
         tableRows(html)
@@ -135,6 +136,7 @@ describe.each(dialects)('on %s', (dialect) => {
       const recorder = recordingFetch();
       h = await createHarness({ dialect, fetch: recorder.fetch });
       const victim = await connected('victim@example.com');
+      recorder.calls.length = 0;
       const intruder = await h.signedIn();
       await intruder.startConnect();
       intruder.jar.set('sc-user-id', victim.userId);

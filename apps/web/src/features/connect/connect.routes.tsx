@@ -10,10 +10,15 @@ import { LoginPage } from './views/login.page.js';
 export interface ConnectRoutesDeps {
   readonly connect: ConnectService;
   readonly config: AppConfig;
+  /**
+   * Called after a Smartcar user is linked (and committed) to store its
+   * vehicles; a failure is logged, and the listing of /vehicle still works.
+   */
+  readonly onLinked?: (accountId: string, smartcarUserId: string, signal: AbortSignal) => Promise<string[]>;
 }
 
 /** GET /login (the Connect button, for a signed-in account) and GET /exchange (Connect's redirect back). */
-export function connectRoutes({ connect, config }: ConnectRoutesDeps): Hono<AppEnv> {
+export function connectRoutes({ connect, config, onLinked }: ConnectRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // The Connect page: connections belong to an account, so one must be signed in first.
@@ -34,9 +39,17 @@ export function connectRoutes({ connect, config }: ConnectRoutesDeps): Hono<AppE
     const outcome = await connect.exchange(c.var.session, readExchangeQuery(c));
     const log = c.var.logger;
     switch (outcome.kind) {
-      case 'linked':
-        log.info({ accountId: c.var.session?.accountId }, 'smartcar user linked');
+      case 'linked': {
+        const accountId = c.var.session!.accountId;
+        log.info({ accountId }, 'smartcar user linked');
+        try {
+          const added = await onLinked?.(accountId, outcome.smartcarUserId, c.req.raw.signal);
+          log.info({ accountId, vehiclesAdded: added?.length ?? 0 }, 'connected vehicles stored');
+        } catch (error) {
+          log.warn({ err: error, accountId }, 'could not store the connected vehicles');
+        }
         return c.redirect('/vehicle', 303);
+      }
       case 'state-rejected':
         log.warn({ reason: outcome.reason }, 'connect redirect refused: bad state');
         return c.html(<StateErrorPage reason={outcome.reason} />, 400);

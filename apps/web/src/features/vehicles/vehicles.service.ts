@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { mapConcurrent } from '../../lib/map-concurrent.js';
 import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
+import { upsertVehicle } from './vehicles.repository.js';
 
 /** Vehicle details fetched at once, at most; Smartcar rate-limits per application. */
 export const VEHICLE_FETCH_CONCURRENCY = 4;
@@ -14,6 +15,7 @@ const CONNECTIONS_PAGE_SIZE = 100;
 
 export interface VehiclesServiceDeps {
   readonly db: Kysely<Database>;
+  readonly clock: { now(): number };
   readonly smartcar: SmartcarClient;
   readonly mode: ConnectMode;
   /** Overall deadline of `listVehicles`, in ms. Default {@link LIST_DEADLINE_MS}. */
@@ -23,6 +25,7 @@ export interface VehiclesServiceDeps {
 /** An account's vehicles, read from Smartcar with user ids from our own store only. */
 export function createVehiclesService({
   db,
+  clock,
   smartcar,
   mode,
   deadlineMs = LIST_DEADLINE_MS,
@@ -32,6 +35,47 @@ export function createVehiclesService({
     /** Whether this account has linked any Smartcar user. */
     async hasConnection(accountId: string): Promise<boolean> {
       return (await listSmartcarUserIds(db, accountId)).length > 0;
+    },
+
+    /**
+     * Stores the vehicles a Smartcar user just connected to the account (after
+     * /exchange): one row per account and vehicle, so connecting again adds
+     * only what is new. Smartcar errors propagate.
+     * @returns the ids of vehicles new to the account
+     */
+    async rememberConnections(
+      accountId: string,
+      smartcarUserId: string,
+      signal?: AbortSignal,
+    ): Promise<string[]> {
+      const deadline = AbortSignal.timeout(deadlineMs);
+      const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
+      const listed: Connection[] = [];
+      const pages = smartcar.connections.list(
+        { userId: smartcarUserId, vehicleMode, pageSize: CONNECTIONS_PAGE_SIZE },
+        options,
+      );
+      for await (const connection of pages) listed.push(connection);
+      const added: string[] = [];
+      const now = clock.now();
+      for (const connection of listed) {
+        const vehicle = connection.vehicle;
+        const isNew = await upsertVehicle(
+          db,
+          {
+            accountId,
+            vehicleId: connection.vehicleId,
+            smartcarUserId,
+            make: vehicle?.make,
+            model: vehicle?.model,
+            year: vehicle?.year,
+            powertrain: vehicle?.powertrainType,
+          },
+          now,
+        );
+        if (isNew) added.push(connection.vehicleId);
+      }
+      return added;
     },
 
     /**

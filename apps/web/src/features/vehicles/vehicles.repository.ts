@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { Database, VehicleRow } from '../../db/tables.js';
+
+/** A vehicle as Smartcar listed it for an account. */
+export interface ConnectedVehicle {
+  readonly accountId: string;
+  readonly vehicleId: string;
+  readonly smartcarUserId: string;
+  readonly make?: string | undefined;
+  readonly model?: string | undefined;
+  readonly year?: number | undefined;
+  readonly powertrain?: string | undefined;
+}
+
+/**
+ * Stores a connected vehicle once per account: a new one is added with
+ * `connected_at = now`; a known one gets its details refreshed (and is
+ * connected again if it had been disconnected), keeping its first `connected_at`.
+ * Run it in a transaction when the answer matters under concurrency.
+ * @returns true when the vehicle was new to the account
+ */
+export async function upsertVehicle(
+  db: Kysely<Database>,
+  vehicle: ConnectedVehicle,
+  now: number,
+): Promise<boolean> {
+  const details = {
+    smartcar_user_id: vehicle.smartcarUserId,
+    make: vehicle.make ?? null,
+    model: vehicle.model ?? null,
+    year: vehicle.year ?? null,
+    powertrain: vehicle.powertrain ?? null,
+  };
+  const added = await db
+    .insertInto('vehicles')
+    .values({
+      account_id: vehicle.accountId,
+      vehicle_id: vehicle.vehicleId,
+      ...details,
+      connected_at: now,
+      disconnected_at: null,
+    })
+    .onConflict((oc) => oc.columns(['account_id', 'vehicle_id']).doNothing())
+    .returning('vehicle_id')
+    .executeTakeFirst();
+  if (added) return true;
+  await db
+    .updateTable('vehicles')
+    .set({ ...details, disconnected_at: null })
+    .where('account_id', '=', vehicle.accountId)
+    .where('vehicle_id', '=', vehicle.vehicleId)
+    .execute();
+  return false;
+}
+
+/** The account's connected vehicles (disconnected ones too when asked), oldest connection first. */
+export async function listAccountVehicles(
+  db: Kysely<Database>,
+  accountId: string,
+  options: { includeDisconnected?: boolean } = {},
+): Promise<VehicleRow[]> {
+  let query = db.selectFrom('vehicles').selectAll().where('account_id', '=', accountId);
+  if (!options.includeDisconnected) query = query.where('disconnected_at', 'is', null);
+  return query.orderBy('connected_at').orderBy('vehicle_id').execute();
+}
+
+/** One of the account's vehicles, connected or not; undefined when the account never had it. */
+export async function findAccountVehicle(
+  db: Kysely<Database>,
+  accountId: string,
+  vehicleId: string,
+): Promise<VehicleRow | undefined> {
+  return db
+    .selectFrom('vehicles')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('vehicle_id', '=', vehicleId)
+    .executeTakeFirst();
+}
+
+/**
+ * Marks a vehicle disconnected from the account at `now` (its signals stay
+ * until the account is deleted).
+ * @returns false when the account had no such connected vehicle
+ */
+export async function markVehicleDisconnected(
+  db: Kysely<Database>,
+  accountId: string,
+  vehicleId: string,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('vehicles')
+    .set({ disconnected_at: now })
+    .where('account_id', '=', accountId)
+    .where('vehicle_id', '=', vehicleId)
+    .where('disconnected_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** The accounts that hold this vehicle connected: whose pages a webhook about it updates. */
+export async function listVehicleAccounts(db: Kysely<Database>, vehicleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('vehicles')
+    .select('account_id')
+    .where('vehicle_id', '=', vehicleId)
+    .where('disconnected_at', 'is', null)
+    .orderBy('account_id')
+    .execute();
+  return rows.map((r) => r.account_id);
+}
