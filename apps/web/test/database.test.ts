@@ -77,6 +77,42 @@ describe.each(dialects)('the schema on %s', (dialect) => {
   });
 });
 
+describe('upgrading a foundation database', () => {
+  test('the anonymous per-browser accounts and what hangs off them are dropped; emails are unique', async () => {
+    const db = createDatabase({ url: ':memory:' });
+    try {
+      const { Migrator } = await import('kysely');
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+      await migrator.migrateTo('2026-11-28T0000-initial');
+      await sql`insert into accounts (id, created_at) values ('anon', 1)`.execute(db);
+      await sql`insert into sessions (id_hash, account_id, created_at, expires_at) values ('s', 'anon', 1, 2)`.execute(
+        db,
+      );
+      await sql`insert into smartcar_users (account_id, smartcar_user_id, created_at) values ('anon', 'u', 1)`.execute(
+        db,
+      );
+
+      expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).slice(1));
+      for (const table of ['accounts', 'sessions', 'smartcar_users'] as const) {
+        expect(await db.selectFrom(table).selectAll().execute()).toEqual([]);
+      }
+      const account = { email: 'one@example.com', password_hash: 'x', created_at: 1 };
+      await db
+        .insertInto('accounts')
+        .values({ id: 'a', ...account })
+        .execute();
+      await expect(
+        db
+          .insertInto('accounts')
+          .values({ id: 'b', ...account })
+          .execute(),
+      ).rejects.toThrow(/UNIQUE/);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
 describe('createDatabase on SQLite', () => {
   test('a file path creates its folder and keeps data across openings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paddock-web-db-'));
