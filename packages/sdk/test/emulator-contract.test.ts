@@ -1,105 +1,23 @@
-import {
-  connectionListResponseSchema,
-  oauthErrorSchema,
-  tokenResponseSchema,
-  v3ErrorEnvelopeSchema,
-  vehicleResponseSchema,
-} from '@paddock/contract';
-import { createEmulator, createManualClock } from '@paddock/emulator';
-import { NotFoundError, OAuthError, SmartcarClient } from '../src/index.js';
+import { NotFoundError, OAuthError } from '../src/index.js';
+import { createHarness, type Harness } from './emulator-harness.js';
 
-/** SDK ↔ emulator in process: every raw emulator answer is also checked against the contract. */
-
-const ORIGIN = 'http://emulator.test';
-const APP = {
-  clientId: 'client_contract',
-  clientSecret: 'contract-secret',
-  managementToken: 'amt-contract',
-  redirectUris: ['http://localhost:8000/exchange'],
-};
-
-interface Schema {
-  safeParse(value: unknown): { success: boolean; error?: unknown };
-}
-
-/** The contract schema a raw response must satisfy, by surface and status. */
-function schemaFor(url: URL, status: number): [string, Schema] | undefined {
-  const ok = status >= 200 && status < 300;
-  if (url.pathname === '/oauth2/token')
-    return ok ? ['token', tokenResponseSchema] : ['oauth error', oauthErrorSchema];
-  if (!url.pathname.startsWith('/v3/')) return undefined;
-  if (!ok) return ['v3 error', v3ErrorEnvelopeSchema];
-  if (url.pathname === '/v3/connections') return ['connection list', connectionListResponseSchema];
-  if (/^\/v3\/vehicles\/[^/]+$/.test(url.pathname)) return ['vehicle', vehicleResponseSchema];
-  return undefined;
-}
-
-function setup() {
-  const clock = createManualClock(Date.UTC(2026, 4, 1, 9, 0, 0));
-  const emulator = createEmulator({ clock, applications: [APP] });
-  const checked: string[] = [];
-  const violations: string[] = [];
-  let tokenRequests = 0;
-
-  const checkingFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.pathname === '/oauth2/token') tokenRequests += 1;
-    const res = await emulator.fetch(input, init);
-    const found = schemaFor(url, res.status);
-    if (found) {
-      const [name, schema] = found;
-      const text = await res.clone().text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        violations.push(`${url.pathname} ${res.status}: not JSON: ${text.slice(0, 80)}`);
-      }
-      const result = schema.safeParse(body);
-      if (result.success) checked.push(`${name} ${res.status}`);
-      else violations.push(`${url.pathname} ${res.status} vs ${name} schema: ${String(result.error)}`);
-    }
-    return res;
-  }) as typeof fetch;
-
-  const client = (overrides: Partial<ConstructorParameters<typeof SmartcarClient>[0]> = {}) =>
-    new SmartcarClient({
-      clientId: APP.clientId,
-      clientSecret: APP.clientSecret,
-      emulatorOrigin: ORIGIN,
-      fetch: checkingFetch,
-      clock,
-      sleep: async () => {},
-      ...overrides,
-    });
-
-  const connect = async (email: string, mode: 'live' | 'simulated') => {
-    const res = await emulator.fetch(`${ORIGIN}/_emulator/connect`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: APP.clientId, email, mode }),
-    });
-    expect(res.status).toBeLessThan(300);
-    return (await res.json()) as { userId: string; vehicleIds: string[]; connectionIds: string[] };
-  };
-
-  return { clock, client, connect, checked, violations, tokenRequests: () => tokenRequests };
-}
+/** The guide's calls against the in-process emulator: connections, vehicles, the token and its errors. */
 
 describe('SDK against the emulator', () => {
-  let env: ReturnType<typeof setup>;
+  let env: Harness;
   beforeEach(() => {
-    env = setup();
+    env = createHarness();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await env.settled();
     expect(env.violations).toEqual([]);
   });
 
   test('lists a user’s connections, walking pages, and retrieves each vehicle', async () => {
-    const user = await env.connect('3-vehicles@smartcar.com', 'simulated');
+    const user = await env.connect('3-vehicles@smartcar.com', { mode: 'simulated' });
     expect(user.vehicleIds).toHaveLength(3);
     // Another user's vehicles must stay out of every page, so the filters have to survive links.next.
-    await env.connect('2-vehicles@smartcar.com', 'simulated');
+    await env.connect('2-vehicles@smartcar.com', { mode: 'simulated' });
     const sdk = env.client();
 
     const connections = [];
@@ -139,13 +57,13 @@ describe('SDK against the emulator', () => {
   });
 
   test('a live connection shows up without a mode filter', async () => {
-    const user = await env.connect('driver@example.com', 'live');
+    const user = await env.connect('driver@example.com', { mode: 'live' });
     const page = await env.client().connections.list({ userId: user.userId });
     expect(page.data.map((c) => c.vehicleId).sort()).toEqual([...user.vehicleIds].sort());
   });
 
   test('one token request serves 100 concurrent calls; one more once the clock passes expiry minus margin', async () => {
-    const user = await env.connect('1-vehicles@smartcar.com', 'live');
+    const user = await env.connect('1-vehicles@smartcar.com', { mode: 'live' });
     const vehicleId = user.vehicleIds[0]!;
     const sdk = env.client();
     await Promise.all(Array.from({ length: 100 }, () => sdk.vehicles.retrieve(vehicleId)));
@@ -161,7 +79,7 @@ describe('SDK against the emulator', () => {
   });
 
   test('a token the emulator has expired gets one 401, one renewal and a success', async () => {
-    const user = await env.connect('1-vehicles@smartcar.com', 'live');
+    const user = await env.connect('1-vehicles@smartcar.com', { mode: 'live' });
     // The SDK's clock stands still, so only the emulator knows the token expired.
     const frozen = { now: () => Date.UTC(2026, 4, 1, 9, 0, 0) };
     const sdk = env.client({ clock: frozen });

@@ -94,6 +94,8 @@ export interface Harness {
   control(path: string, body: unknown, method?: string): Promise<Response>;
   /** Requests per path, for retry assertions. */
   requests: { method: string; path: string }[];
+  /** Requests made to the IAM token endpoint. */
+  tokenRequests(): number;
 }
 
 export function createHarness(
@@ -109,6 +111,7 @@ export function createHarness(
   const violations: string[] = [];
   const pending: Promise<void>[] = [];
   const requests: { method: string; path: string }[] = [];
+  let tokenRequests = 0;
 
   const check = (name: string, schema: Schema, where: string, text: string) => {
     let body: unknown;
@@ -127,6 +130,7 @@ export function createHarness(
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith('/v3/')) requests.push({ method, path: url.pathname });
+    if (url.pathname === '/oauth2/token') tokenRequests += 1;
     const res = await emulator.fetch(input, init);
     const found = schemaFor(method, url, res.status);
     if (found) {
@@ -150,6 +154,7 @@ export function createHarness(
     checked,
     violations,
     requests,
+    tokenRequests: () => tokenRequests,
     settled: async () => {
       await Promise.all(pending);
     },
