@@ -41,7 +41,8 @@ describe('booting the app', () => {
       DATABASE_URL: ':memory:',
     });
     await running.waitForOutput(new RegExp(`http://localhost:${port}/login`));
-    const page = await (await fetch(`http://localhost:${port}/login`)).text();
+    const cookie = await signUp(`http://localhost:${port}`);
+    const page = await (await fetch(`http://localhost:${port}/login`, { headers: { cookie } })).text();
     const href = page.match(/href="(https:\/\/connect\.smartcar\.com\/oauth\/authorize\?[^"]+)"/)?.[1];
     expect(href).toBeDefined();
     const connect = new URL(href!.replaceAll('&amp;', '&'));
@@ -104,3 +105,23 @@ describe('npm run emulator', () => {
     expect(await wrong.json()).toMatchObject({ error: 'invalid_client' });
   });
 });
+
+/** Signs up through the app's form (CSRF token and all) and returns the new session's cookies. */
+async function signUp(appUrl: string): Promise<string> {
+  const cookiesOf = (response: Response) => response.headers.getSetCookie().map((line) => line.split(';')[0]);
+  const form = await fetch(`${appUrl}/signup`);
+  const csrf = cookiesOf(form).join('; ');
+  const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+  const created = await fetch(`${appUrl}/signup`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: csrf, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      _csrf: token,
+      email: 'boot@example.com',
+      password: 'a long enough password',
+    }),
+  });
+  expect(created.status).toBe(303);
+  return [csrf, ...cookiesOf(created)].join('; ');
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type Browser, browserAvailability, openBrowser } from './support/browser.js';
@@ -6,9 +7,14 @@ import { type Stack, startStack } from './support/stack.js';
 
 const { available } = browserAvailability();
 
-/** Walks from the app's /login to the Connect grant page as a user would. */
+/** Walks from signing up in the app to the Connect grant page as a user would. */
 async function connectUntilGrant(page: Page, stack: Stack, email: string): Promise<void> {
-  await page.goto(`${stack.appUrl}/login`);
+  // Connections belong to an app account: sign up first (it lands on /login).
+  await page.goto(`${stack.appUrl}/signup`);
+  await page.locator('input[name="email"]').fill(`app-${randomUUID()}@example.com`);
+  await page.locator('input[name="password"]').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(`${stack.appUrl}/login`);
   await page.getByRole('link', { name: 'Connect your vehicle' }).click();
   await page.waitForURL((url) => url.origin === stack.emulatorUrl);
   await page.getByRole('button', { name: 'Tesla' }).click();
