@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     const app = createApp({ config, db, smartcar, logger });
     closers.push(await listen(app.fetch, config.port, config.host, 'PORT'));
 
-    process.stdout.write(`Paddock is ready: open ${publicUrl(config.host, config.port)}/login\n${banner}\n`);
+    process.stdout.write(
+      `Paddock is ready: open ${publicUrl(config.host, config.port)}/login (sign up or sign in, then connect)\n${banner}\n`,
+    );
   } catch (error) {
     await closeAll(closers, logger);
     if (error instanceof StartupError) {
@@ -113,7 +115,7 @@ async function smartcarFor(
   });
   return {
     smartcar,
-    banner: `Running against the embedded Smartcar emulator at ${emulatorOrigin} (simulated vehicles; any email and password).`,
+    banner: `Running against the embedded Smartcar emulator at ${emulatorOrigin} (simulated vehicles; at Connect any email and password will do).`,
   };
 }
 
