@@ -79,4 +79,18 @@ describe.each(dialects)('on %s', (dialect) => {
       }
     });
   });
+
+  describe('request bodies', () => {
+    test('a form over 64 KB is refused with 413 before anything reads it', async () => {
+      h = await createHarness({ dialect });
+      const browser = h.browser();
+      const response = await browser.submit('/signin', {
+        email: 'big@example.com',
+        password: 'x'.repeat(70_000),
+      });
+      expect(response.status).toBe(413);
+      expect(await response.text()).toContain('Request too large');
+      expect(await h.db.selectFrom('sign_in_failures').selectAll().execute()).toEqual([]);
+    });
+  });
 });
