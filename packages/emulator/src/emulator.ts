@@ -130,7 +130,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     baseline,
   });
 
-  const app = new Hono<EmulatorEnv>();
+  // Not strict: `/v3/vehicles/{id}/` is the same resource as without the
+  // slash, and the official Node SDK's getVehicle asks for it that way.
+  const app = new Hono<EmulatorEnv>({ strict: false });
   app.use(requestId());
   app.use(requestLog(logger));
   app.use(rejectBrokenEncoding());

@@ -8,7 +8,11 @@ import { ORIGIN } from './setup.js';
 export class Browser {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly fetch: Emulator['fetch']) {}
+  /** `origin` resolves relative URLs: the in-process default, or a real server's. */
+  constructor(
+    private readonly fetch: Emulator['fetch'],
+    private readonly origin: string = ORIGIN,
+  ) {}
 
   async get(url: string): Promise<Response> {
     return this.send(url, { method: 'GET' });
@@ -31,7 +35,11 @@ export class Browser {
     if (this.cookies.size > 0) {
       headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     }
-    const res = await this.fetch(new URL(url, ORIGIN).toString(), { ...init, headers, redirect: 'manual' });
+    const res = await this.fetch(new URL(url, this.origin).toString(), {
+      ...init,
+      headers,
+      redirect: 'manual',
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -42,10 +50,10 @@ export class Browser {
 }
 
 /** The Location of a redirect, resolved against the emulator's origin. */
-export function locationOf(res: Response): URL {
+export function locationOf(res: Response, origin: string = ORIGIN): URL {
   const location = res.headers.get('location');
   expect(location, `expected a redirect, got ${res.status}`).toBeTruthy();
-  return new URL(location!, ORIGIN);
+  return new URL(location!, origin);
 }
 
 /** The CSRF token of the (first) form on a page. */
