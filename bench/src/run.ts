@@ -1,5 +1,6 @@
 import { CONNECTIONS, SECONDS } from './load.js';
 import { emulatorScale, emulatorThroughput } from './suites/emulator.js';
+import { sdkOverhead } from './suites/sdk.js';
 
 /**
  * `npm run bench`: every benchmark, each with its baseline measured in the
@@ -8,6 +9,7 @@ import { emulatorScale, emulatorThroughput } from './suites/emulator.js';
 const suites: Record<string, () => Promise<void>> = {
   'emulator-throughput': emulatorThroughput,
   'emulator-scale': emulatorScale,
+  'sdk-overhead': sdkOverhead,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);

@@ -2,7 +2,7 @@ import { startServer } from '../child.js';
 import { load } from '../load.js';
 import { mib, printTable, type Row } from '../table.js';
 
-interface EmulatorInfo {
+export interface EmulatorInfo {
   url: string;
   token: string;
   clientId: string;
