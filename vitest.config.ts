@@ -1,12 +1,15 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the
 // "paddock-source" export condition, so tests never run against a stale dist/.
-const conditions = ['paddock-source', 'import', 'module', 'node', 'default'];
+// Only that condition is added: Node itself must keep resolving CommonJS
+// dependencies (pg requires pg-pool) as it always does.
+const SOURCE = 'paddock-source';
 
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
+  resolve: { conditions: [SOURCE, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     globals: true,

@@ -3,7 +3,6 @@ import { type Kysely, sql } from 'kysely';
 import { createDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/tables.js';
-import { usePgPoolCommonJs } from './pg-under-vitest.js';
 
 /** The engines a db-touching test file runs on. */
 export type TestDialect = 'sqlite' | 'postgres';
@@ -22,7 +21,6 @@ export const POSTGRES_SKIPPED_NOTICE = 'PostgreSQL tests skipped: TEST_DATABASE_
 let fileSchema: Promise<string> | undefined;
 
 if (TEST_DATABASE_URL) {
-  usePgPoolCommonJs();
   afterAll(async () => {
     if (fileSchema === undefined) return;
     const schema = await fileSchema.catch(() => undefined);
