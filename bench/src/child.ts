@@ -10,15 +10,24 @@ export interface ServerProcess<I> {
 }
 
 /** Forks `bench/dist/servers/<name>.js` and waits for its `{ ready: info }` message. */
-export async function startServer<I>(name: string, args: string[] = []): Promise<ServerProcess<I>> {
-  const script = fileURLToPath(new URL(`./servers/${name}.js`, import.meta.url));
+export function startServer<I>(name: string, args: string[] = []): Promise<ServerProcess<I>> {
+  return startScript(fileURLToPath(new URL(`./servers/${name}.js`, import.meta.url)), args);
+}
+
+/** Forks any script that reports `{ ready: info }` over IPC, with extra environment variables. */
+export async function startScript<I>(
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServerProcess<I>> {
   const child: ChildProcess = fork(script, args, {
     execArgv: ['--expose-gc'],
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const info = await new Promise<I>((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`${name} server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.once('message', (message) => resolve((message as { ready: I }).ready));
   });
   return {

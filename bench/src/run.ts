@@ -1,4 +1,5 @@
 import { CONNECTIONS, SECONDS } from './load.js';
+import { appVersusGuide } from './suites/app.js';
 import { emulatorScale, emulatorThroughput } from './suites/emulator.js';
 import { sdkOverhead } from './suites/sdk.js';
 
@@ -10,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   'emulator-throughput': emulatorThroughput,
   'emulator-scale': emulatorScale,
   'sdk-overhead': sdkOverhead,
+  'app-vs-guide': appVersusGuide,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);

@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import { type AppProcess, startApp } from '../app-process.js';
+import { BrowserSession } from '../browser-session.js';
+import { startScript } from '../child.js';
+import { load } from '../load.js';
+import { freePort } from '../ports.js';
+import { printTable, type Row } from '../table.js';
+
+const GUIDE = fileURLToPath(new URL('../../guide/index.cjs', import.meta.url));
+const EXCHANGES = 5;
+
+async function connectUser(app: AppProcess, email: string, mode: 'live' | 'simulated'): Promise<string> {
+  const res = await fetch(`${app.emulatorUrl}/_emulator/connect`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: app.credentials.clientId, email, mode }),
+  });
+  if (!res.ok) throw new Error(`connect: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { userId: string }).userId;
+}
+
+const tokenRequests = (app: AppProcess) => app.logLines().filter((l) => l.route === '/oauth2/token').length;
+
+/** Signs up, then goes through /login and /exchange as Connect's redirect would, `EXCHANGES` times. */
+async function signedInSession(app: AppProcess): Promise<BrowserSession> {
+  const browser = new BrowserSession(app.url);
+  const signup = await browser.submit('/signup', {
+    email: 'bench@example.com',
+    password: 'bench-password-123',
+  });
+  if (signup.status !== 303) throw new Error(`sign-up: ${signup.status}`);
+  const userId = await connectUser(app, 'bench-driver@example.com', 'simulated');
+  for (let i = 0; i < EXCHANGES; i++) {
+    const login = await (await browser.request('/login')).text();
+    const state = login.match(/[?&;]state=([^&"]+)/)?.[1];
+    if (!state) throw new Error('no state on /login');
+    const exchange = await browser.request(`/exchange?user_id=${userId}&state=${state}`);
+    if (exchange.status !== 303) throw new Error(`exchange: ${exchange.status}`);
+  }
+  return browser;
+}
+
+/**
+ * The `/vehicle` page of Paddock's app against the getting-started guide's
+ * own code, both against the emulator embedded in `npm start`; and the
+ * number of token requests each makes for `EXCHANGES` Connect round trips.
+ */
+export async function appVersusGuide(): Promise<void> {
+  const app = await startApp(await freePort(), await freePort());
+  try {
+    const before = tokenRequests(app);
+    const browser = await signedInSession(app);
+    const ours = await load({ url: `${app.url}/vehicle`, headers: { cookie: browser.cookieHeader } });
+    const oursTokens = tokenRequests(app) - before;
+
+    const guide = await startScript<{ url: string }>(GUIDE, [], {
+      PORT: '0',
+      SMARTCAR_CLIENT_ID: app.credentials.clientId,
+      SMARTCAR_CLIENT_SECRET: app.credentials.clientSecret,
+      GUIDE_IAM_ORIGIN: app.emulatorUrl,
+      GUIDE_VEHICLE_API_ORIGIN: app.emulatorUrl,
+    });
+    try {
+      // The guide lists connections with no mode filter, which means live ones.
+      const userId = await connectUser(app, 'guide-driver@example.com', 'live');
+      const guideBefore = tokenRequests(app);
+      for (let i = 0; i < EXCHANGES; i++) {
+        const res = await fetch(`${guide.info.url}/exchange?user_id=${userId}&state=x`, {
+          redirect: 'manual',
+        });
+        if (res.status !== 302) throw new Error(`guide exchange: ${res.status}`);
+      }
+      const guideTokens = tokenRequests(app) - guideBefore;
+      const theirs = await load({ url: `${guide.info.url}/vehicle` });
+      for (const [name, r] of [
+        ['app', ours],
+        ['guide', theirs],
+      ] as const) {
+        if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+      }
+      const ratio = ours.rps / theirs.rps;
+      const rows: Row[] = [
+        { name: "the guide's code, GET /vehicle (baseline)", ...theirs, ratio: 1 },
+        { name: 'Paddock app, GET /vehicle', ...ours, ratio, target: '≥ 3× the guide', met: ratio >= 3 },
+        { name: `the guide's code, token requests for ${EXCHANGES} /exchange`, extra: String(guideTokens) },
+        {
+          name: `Paddock app, token requests for ${EXCHANGES} /exchange and the load`,
+          extra: String(oursTokens),
+          target: '1 in total',
+          met: oursTokens === 1,
+        },
+      ];
+      printTable("App /vehicle against the guide's own code (ratio: against the guide)", rows);
+    } finally {
+      await guide.stop();
+    }
+  } finally {
+    await app.stop();
+  }
+}
