@@ -11,11 +11,15 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
  * announced by `Content-Length` or streamed chunked (read up to the limit only).
  */
 export function limitBodySize(maxBytes = DEFAULT_MAX_BODY_BYTES): MiddlewareHandler<EmulatorEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
       earlyValidationError(c, 413, `The request body is larger than the limit of ${maxBytes} bytes.`),
   });
+  return (c, next) =>
+    // GET and HEAD carry no body (Node's adapter never gives them one), and asking
+    // `c.req.raw.body` would build a full fetch Request and AbortSignal per read.
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next);
 }
 
 function decodes(raw: string): boolean {
