@@ -4,15 +4,27 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/tables.js';
+import { dataRemovalRoutes } from './features/account-data/data-removal.routes.js';
+import { createDataRemovalService } from './features/account-data/data-removal.service.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
 import { createSessionService } from './features/accounts/session.service.js';
 import { createSignInLimiter, type SignInLimits } from './features/accounts/sign-in-limiter.js';
+import { commandsRoutes } from './features/commands/commands.routes.js';
+import { createCommandsService } from './features/commands/commands.service.js';
 import { connectRoutes } from './features/connect/connect.routes.js';
 import { createConnectService } from './features/connect/connect.service.js';
 import { createOAuthStateService } from './features/connect/oauth-state.service.js';
+import { createFlashService } from './features/flash/flash.service.js';
+import { assetsRoutes } from './features/live/assets.routes.js';
+import { liveRoutes } from './features/live/live.routes.js';
+import { createLiveHub, type LiveHub } from './features/live/live-hub.js';
+import { createSignalsService } from './features/signals/signals.service.js';
+import { createDashboardService } from './features/vehicles/dashboard.service.js';
 import { vehiclesRoutes } from './features/vehicles/vehicles.routes.js';
 import { createVehiclesService } from './features/vehicles/vehicles.service.js';
+import { createWebhookSubscriber } from './features/webhooks/webhook-subscriber.js';
+import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
 import type { AppEnv } from './http/context.js';
 import { csrfProtection } from './http/csrf.js';
 import { errorPage, notFoundPage, tooLargePage } from './http/error-handlers.js';
@@ -42,6 +54,15 @@ export interface AppDeps {
   readonly passwordHasher?: PasswordHasher;
   /** Failed sign-ins allowed. Default 5 per email and 20 per address in 15 minutes. */
   readonly signInLimits?: SignInLimits;
+  /**
+   * Tells open pages about new values and command outcomes. Default an
+   * in-process hub (one instance; see `LiveHub` for several).
+   */
+  readonly live?: LiveHub;
+  /** How long a command request waits before answering "pending", in ms. Default 3 000. */
+  readonly commandWaitMs?: number;
+  /** Stored signals younger than this are not read again from Smartcar, in ms. Default 60 000. */
+  readonly signalsFreshMs?: number;
 }
 
 const systemClock = { now: () => Date.now() };
@@ -74,6 +95,41 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     mode: config.mode,
     ...(deps.smartcarDeadlineMs === undefined ? {} : { deadlineMs: deps.smartcarDeadlineMs }),
   });
+  const live = deps.live ?? createLiveHub();
+  const flash = createFlashService({ db, clock, random });
+  const signals = createSignalsService({
+    db,
+    clock,
+    smartcar,
+    ...(deps.signalsFreshMs === undefined ? {} : { freshMs: deps.signalsFreshMs }),
+  });
+  const commands = createCommandsService({
+    db,
+    clock,
+    smartcar,
+    random,
+    live,
+    logger,
+    ...(deps.commandWaitMs === undefined ? {} : { waitMs: deps.commandWaitMs }),
+  });
+  const dashboard = createDashboardService({
+    db,
+    clock,
+    vehicles,
+    signals,
+    commands,
+    logger,
+    webhookId: config.webhookId,
+    ...(deps.smartcarDeadlineMs === undefined ? {} : { deadlineMs: deps.smartcarDeadlineMs }),
+  });
+  const removal = createDataRemovalService({ db, clock, smartcar, mode: config.mode });
+  const subscriber = createWebhookSubscriber({ db, clock, smartcar, logger, webhookId: config.webhookId });
+  // After /exchange: store the vehicles, then subscribe the new ones to the webhook (never fatal).
+  const onLinked = async (accountId: string, smartcarUserId: string, signal: AbortSignal) => {
+    const added = await vehicles.rememberConnections(accountId, smartcarUserId, signal);
+    await subscriber.subscribeNew(accountId, smartcarUserId, signal);
+    return added;
+  };
   // The SDK owns the Connect origin (Smartcar's or the emulator's); the CSP follows it.
   const connectOrigin = new URL(smartcar.buildConnectUrl()).origin;
 
@@ -98,8 +154,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(sessionMiddleware({ sessions, trustProxy: config.trustProxy }));
   app.use(csrfProtection({ key: loadCsrfKey, random, trustProxy: config.trustProxy, exempt: isWebhookPath }));
   app.route('/', accountsRoutes({ accounts, trustProxy: config.trustProxy }));
-  app.route('/', connectRoutes({ connect, config, onLinked: vehicles.rememberConnections }));
-  app.route('/', vehiclesRoutes({ vehicles }));
+  app.route('/', connectRoutes({ connect, config, onLinked }));
+  app.route('/', assetsRoutes());
+  app.route('/', webhooksRoutes({ db, clock, hub: live, managementToken: config.managementToken }));
+  app.route('/', liveRoutes({ db, clock, hub: live, dashboard, signals }));
+  app.route('/', vehiclesRoutes({ vehicles, dashboard, flash, clock }));
+  app.route('/', commandsRoutes({ commands, dashboard, flash }));
+  app.route('/', dataRemovalRoutes({ removal, dashboard, flash, clock }));
   app.notFound(notFoundPage);
   app.onError(errorPage(logger));
   return app;

@@ -42,6 +42,17 @@ export interface AppConfig {
   readonly scope: readonly ScopeEntry[];
   /** Honour `X-Forwarded-Proto` from a reverse proxy (`TRUST_PROXY`, default false). */
   readonly trustProxy: boolean;
+  /**
+   * The webhook newly connected vehicles are subscribed to (`SMARTCAR_WEBHOOK_ID`;
+   * in emulated mode, the development webhook `main.ts` registers). Absent: no subscriptions.
+   */
+  readonly webhookId?: string | undefined;
+  /**
+   * The application management token (`SMARTCAR_MANAGEMENT_TOKEN`; in emulated mode
+   * the development application's): key of `SC-Signature` and of the VERIFY answer.
+   * Absent: /webhooks/smartcar answers 404. A secret: never logged or shown.
+   */
+  readonly managementToken?: string | undefined;
 }
 
 /** The whole parsed environment, frozen. */
@@ -76,6 +87,7 @@ const REAL_SMARTCAR_VARS = [
   'SMARTCAR_REDIRECT_URI',
   'SMARTCAR_MODE',
 ] as const;
+const WEBHOOK_VARS = ['SMARTCAR_WEBHOOK_ID', 'SMARTCAR_MANAGEMENT_TOKEN'] as const;
 const EMULATOR_CREDENTIAL_VARS = [
   'PADDOCK_EMULATOR_CLIENT_ID',
   'PADDOCK_EMULATOR_CLIENT_SECRET',
@@ -156,6 +168,8 @@ const envSchema = z.object({
       .url({ protocol: /^https?$/, error: 'SMARTCAR_REDIRECT_URI must be an absolute http(s) URL' })
       .optional(),
   ),
+  SMARTCAR_WEBHOOK_ID: optionalText,
+  SMARTCAR_MANAGEMENT_TOKEN: optionalText,
   SMARTCAR_MODE: optionalText.pipe(
     z.enum(CONNECT_MODES, { error: `SMARTCAR_MODE must be one of ${CONNECT_MODES.join(', ')}` }).optional(),
   ),
@@ -193,6 +207,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     scope: e.SMARTCAR_SCOPE,
     mode: smartcar.kind === 'emulator' ? 'simulated' : e.SMARTCAR_MODE!,
     smartcar,
+    ...(e.SMARTCAR_WEBHOOK_ID === undefined
+      ? {}
+      : { webhookId: e.SMARTCAR_WEBHOOK_ID, managementToken: e.SMARTCAR_MANAGEMENT_TOKEN }),
   });
 }
 
@@ -214,6 +231,20 @@ function crossFieldProblems(env: Readonly<Record<string, string | undefined>>, e
         );
       }
     }
+  }
+  const webhookSet = WEBHOOK_VARS.filter(isSet);
+  if (webhookSet.length === 1) {
+    for (const name of WEBHOOK_VARS) {
+      if (!isSet(name))
+        problems.push(
+          `${name} is missing: set both ${WEBHOOK_VARS.join(' and ')} to receive webhooks, or neither`,
+        );
+    }
+  }
+  if (webhookSet.length > 0 && realSet.length === 0) {
+    problems.push(
+      `${WEBHOOK_VARS.join(' and ')} are for Smartcar's hosts; the embedded emulator registers its own webhook`,
+    );
   }
   const emulatorSet = EMULATOR_CREDENTIAL_VARS.filter(isSet);
   if (emulatorSet.length > 0 && emulatorSet.length < EMULATOR_CREDENTIAL_VARS.length) {

@@ -3,7 +3,12 @@
  * database and listens on sockets. `npm start` runs this file.
  */
 import { createAdaptorServer } from '@hono/node-server';
-import { createEmulator, generateDevelopmentCredentials, startEmulator } from '@paddock/emulator';
+import {
+  createEmulator,
+  developmentWebhook,
+  generateDevelopmentCredentials,
+  startEmulator,
+} from '@paddock/emulator';
 import { SmartcarClient } from '@paddock/sdk';
 import { type Logger, pino } from 'pino';
 import { createApp } from './app.js';
@@ -16,6 +21,14 @@ import type { AppLogger } from './logger.js';
 type Closer = () => Promise<void>;
 
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/** The development webhook registered in the embedded emulator. */
+interface EmulatorWebhook {
+  readonly id: string;
+  readonly managementToken: string;
+  /** Sends a new VERIFY challenge (the first one may have found the app not yet listening). */
+  verify(): void;
+}
 
 /** Thrown for start-up failures that deserve one line, not a stack. */
 class StartupError extends Error {}
@@ -43,9 +56,14 @@ async function main(): Promise<void> {
     closers.push(() => db.destroy());
     await migrateToLatest(db);
 
-    const { smartcar, banner } = await smartcarFor(config, logger, closers);
-    const app = createApp({ config, db, smartcar, logger });
+    const { smartcar, banner, webhook } = await smartcarFor(config, logger, closers);
+    const appConfig = webhook
+      ? { ...config, webhookId: webhook.id, managementToken: webhook.managementToken }
+      : config;
+    const app = createApp({ config: appConfig, db, smartcar, logger });
     closers.push(await listen(app.fetch, config.port, config.host, 'PORT'));
+    // The emulator's first VERIFY went out before the app listened; now it can be answered.
+    webhook?.verify();
 
     process.stdout.write(
       `Paddock is ready: open ${publicUrl(config.host, config.port)}/login (sign up or sign in, then connect)\n${banner}\n`,
@@ -78,7 +96,7 @@ async function smartcarFor(
   config: Config,
   logger: Logger,
   closers: Closer[],
-): Promise<{ smartcar: SmartcarClient; banner: string }> {
+): Promise<{ smartcar: SmartcarClient; banner: string; webhook?: EmulatorWebhook }> {
   const source = config.smartcar;
   if (source.kind === 'smartcar') {
     const smartcar = new SmartcarClient({
@@ -113,8 +131,27 @@ async function smartcarFor(
     mode: config.mode,
     emulatorOrigin,
   });
+  // The development webhook (state of charge, charging, cable, locks) pointing at this app;
+  // its deliveries are signed with the development application's management token.
+  const registered = emulator.registerWebhook(
+    developmentWebhook(application.clientId, `${publicUrl(config.host, config.port)}/webhooks/smartcar`),
+  );
+  // Let the first (unanswerable) VERIFY finish before the app listens, so it cannot land after the real one.
+  await emulator.webhooks.settle();
+  const webhook: EmulatorWebhook = {
+    id: registered.id,
+    managementToken: application.managementToken,
+    verify: () => {
+      try {
+        emulator.webhooks.verify(registered.id);
+      } catch (error) {
+        logger.warn({ err: error }, 'could not verify the development webhook');
+      }
+    },
+  };
   return {
     smartcar,
+    webhook,
     banner: `Running against the embedded Smartcar emulator at ${emulatorOrigin} (simulated vehicles; at Connect any email and password will do).`,
   };
 }

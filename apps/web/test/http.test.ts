@@ -8,7 +8,7 @@ describe.each(dialects)('on %s', (dialect) => {
     await h?.close();
   });
 
-  const CSP = `default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self' ${EMULATOR_ORIGIN}`;
+  const CSP = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self' ${EMULATOR_ORIGIN}`;
 
   function expectSecurityHeaders(response: Response): void {
     expect(response.headers.get('content-security-policy')).toBe(CSP);

@@ -119,6 +119,37 @@ export interface CommandLogTable {
   completed_at: number | null;
 }
 
+/** A message shown once on the next page of the session that posted a form. */
+export interface FlashMessageTable {
+  id: string;
+  session_id_hash: string;
+  /** `success`, `error` or `info`. */
+  kind: string;
+  message: string;
+  /** A way out offered with the message (e.g. connect again), or null. */
+  action_href: string | null;
+  action_label: string | null;
+  created_at: number;
+}
+
+/** When a vehicle's signals were last read in full from Smartcar (epoch ms). */
+export interface SignalReadTable {
+  vehicle_id: string;
+  read_at: number;
+}
+
+/** Whether a vehicle is subscribed to the app's webhook through the Management API. */
+export interface WebhookSubscriptionTable {
+  vehicle_id: string;
+  webhook_id: string;
+  smartcar_user_id: string;
+  /** `SUBSCRIBED` or `FAILED`. */
+  status: string;
+  /** Why it failed, in words for the person, or null. */
+  message: string | null;
+  updated_at: number;
+}
+
 /** The app's schema as Kysely sees it. */
 export interface Database {
   accounts: AccountTable;
@@ -132,6 +163,9 @@ export interface Database {
   signal_history: SignalHistoryTable;
   webhook_events: WebhookEventTable;
   command_log: CommandLogTable;
+  flash_messages: FlashMessageTable;
+  signal_reads: SignalReadTable;
+  webhook_subscriptions: WebhookSubscriptionTable;
 }
 
 export type Account = Selectable<AccountTable>;

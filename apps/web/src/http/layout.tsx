@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
-// Inline styles are allowed by the CSP (style-src 'unsafe-inline'); scripts are not, and none are used.
+// Inline styles are allowed by the CSP (style-src 'unsafe-inline'); inline scripts are not: pages
+// that update live load /assets/live.js, a file of our own origin.
 const STYLES = `
   :root { color-scheme: light dark; --accent: #0b6bcb; --muted: #6b7280; }
   * { box-sizing: border-box; }
@@ -40,11 +41,15 @@ export interface LayoutProps {
   readonly title: string;
   /** The signed-in person; absent on pages for signed-out visitors. */
   readonly viewer?: Viewer | undefined;
+  /** External scripts of this page (same origin: the CSP allows `script-src 'self'` only). */
+  readonly scripts?: readonly string[];
+  /** Extra stylesheets of this page. */
+  readonly stylesheets?: readonly string[];
   readonly children?: Child;
 }
 
 /** The page shell every HTML response uses. */
-export function Layout({ title, viewer, children }: LayoutProps) {
+export function Layout({ title, viewer, scripts = [], stylesheets = [], children }: LayoutProps) {
   return (
     <>
       {/* Without it browsers render in quirks mode. */}
@@ -56,6 +61,12 @@ export function Layout({ title, viewer, children }: LayoutProps) {
           <title>{`${title} · Paddock`}</title>
           {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+          {stylesheets.map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
+          {scripts.map((src) => (
+            <script src={src} defer />
+          ))}
         </head>
         <body>
           <header>

@@ -1,14 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * The Content-Security-Policy of every page: no scripts at all, styles only
+ * The Content-Security-Policy of every page: scripts only from files of our
+ * own origin (`/assets/live.js`), never inline; styles only
  * from us (inline `<style>` allowed, no inline script), never framed, and
  * forms may post only to us or to Smartcar Connect.
  */
 export function contentSecurityPolicy(connectOrigin: string): string {
   return [
     "default-src 'self'",
-    "script-src 'none'",
+    "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "frame-ancestors 'none'",

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-28T0000-initial.js';
 import * as accounts from './2026-12-01T0000-accounts.js';
 import * as vehicleData from './2026-12-01T0100-vehicle-data.js';
+import * as dashboard from './2026-12-02T0000-dashboard.js';
 
 /**
  * Every migration, keyed by its timestamped name. Kysely runs them in key order.
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-28T0000-initial': initial,
   '2026-12-01T0000-accounts': accounts,
   '2026-12-01T0100-vehicle-data': vehicleData,
+  '2026-12-02T0000-dashboard': dashboard,
 };

@@ -2,12 +2,25 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import { ErrorPage } from '../../http/error-page.js';
 import { viewerOf } from '../../http/viewer.js';
+import type { FlashService } from '../flash/flash.service.js';
+import type { DashboardService } from './dashboard.service.js';
 import { describeSmartcarError } from './smartcar-error-message.js';
 import type { VehiclesService } from './vehicles.service.js';
-import { NoVehiclesPage, VehiclesPage } from './views/vehicles.page.js';
+import { VehiclePage } from './views/vehicle.page.js';
+import { NoVehiclesPage, VehiclesPage, vehiclePath } from './views/vehicles.page.js';
 
-/** GET / (where to start) and GET /vehicle (the signed-in account's vehicles). */
-export function vehiclesRoutes({ vehicles }: { vehicles: VehiclesService }): Hono<AppEnv> {
+export interface VehiclesRoutesDeps {
+  readonly vehicles: VehiclesService;
+  readonly dashboard: DashboardService;
+  readonly flash: FlashService;
+  readonly clock: { now(): number };
+}
+
+/**
+ * GET / (where to start), GET /vehicle (the dashboard), GET /vehicles/:id
+ * (one vehicle) and POST /vehicles/:id/refresh (read its signals now).
+ */
+export function vehiclesRoutes({ vehicles, dashboard, flash, clock }: VehiclesRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -23,19 +36,22 @@ export function vehiclesRoutes({ vehicles }: { vehicles: VehiclesService }): Hon
     const session = c.var.session;
     if (session === null) return c.redirect('/signin', 303);
     const viewer = await viewerOf(c);
+    const flashes = await flash.take(session.idHash);
     try {
-      const list = await vehicles.listVehicles(session.accountId, c.req.raw.signal);
+      const list = await dashboard.overview(session.accountId, c.req.raw.signal);
       return c.html(
         list.length === 0 ? (
-          <NoVehiclesPage viewer={viewer} />
+          <NoVehiclesPage viewer={viewer} flashes={flashes} />
         ) : (
-          <VehiclesPage vehicles={list} viewer={viewer} />
+          <VehiclesPage vehicles={list} viewer={viewer} flashes={flashes} now={clock.now()} />
         ),
       );
     } catch (error) {
-      const problem = describeSmartcarError(error);
+      const problem = describeSmartcarError(error, clock.now());
       if (problem === undefined) throw error;
       c.var.logger.warn({ err: error, smartcarRequestId: problem.requestId }, 'smartcar call failed');
+      if (problem.retryAfterSeconds !== undefined)
+        c.header('Retry-After', String(Math.ceil(problem.retryAfterSeconds)));
       return c.html(
         <ErrorPage
           title="Could not load your vehicles"
@@ -51,6 +67,45 @@ export function vehiclesRoutes({ vehicles }: { vehicles: VehiclesService }): Hon
         502,
       );
     }
+  });
+
+  app.get('/vehicles/:id', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const session = c.var.session;
+    if (session === null) return c.redirect('/signin', 303);
+    const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
+    if (row === undefined) return c.notFound();
+    const detail = await dashboard.detail(row, { signal: c.req.raw.signal, refresh: 'auto' });
+    return c.html(
+      <VehiclePage
+        detail={detail}
+        viewer={await viewerOf(c)}
+        csrfToken={await c.var.csrfToken()}
+        flashes={await flash.take(session.idHash)}
+        now={clock.now()}
+      />,
+    );
+  });
+
+  app.post('/vehicles/:id/refresh', async (c) => {
+    const session = c.var.session;
+    if (session === null) return c.redirect('/signin', 303);
+    const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
+    if (row === undefined) return c.notFound();
+    const detail = await dashboard.detail(row, { signal: c.req.raw.signal, refresh: 'force' });
+    await flash.push(
+      session.idHash,
+      detail.problem
+        ? {
+            kind: 'error',
+            message: `The signals were not read again: ${detail.problem.message}`,
+            action: detail.problem.reconnect
+              ? { href: '/login', label: 'Connect your vehicle again' }
+              : undefined,
+          }
+        : { kind: 'success', message: 'Every signal was read again just now.' },
+    );
+    return c.redirect(vehiclePath(row.vehicle_id), 303);
   });
 
   return app;

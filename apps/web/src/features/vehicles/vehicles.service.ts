@@ -22,6 +22,9 @@ export interface VehiclesServiceDeps {
   readonly deadlineMs?: number;
 }
 
+/** A listed vehicle with the stored Smartcar user it is connected under (its `sc-user-id`). */
+export type ListedVehicle = Vehicle & { readonly smartcarUserId: string };
+
 /** An account's vehicles, read from Smartcar with user ids from our own store only. */
 export function createVehiclesService({
   db,
@@ -85,7 +88,7 @@ export function createVehiclesService({
      * at the deadline or when `signal` aborts (the browser went away).
      * Smartcar errors propagate as the SDK's errors.
      */
-    async listVehicles(accountId: string, signal?: AbortSignal): Promise<Vehicle[]> {
+    async listVehicles(accountId: string, signal?: AbortSignal): Promise<ListedVehicle[]> {
       const deadline = AbortSignal.timeout(deadlineMs);
       const options = { signal: signal ? AbortSignal.any([signal, deadline]) : deadline };
       try {
@@ -99,7 +102,7 @@ export function createVehiclesService({
     },
   };
 
-  async function listWithin(accountId: string, options: { signal: AbortSignal }): Promise<Vehicle[]> {
+  async function listWithin(accountId: string, options: { signal: AbortSignal }): Promise<ListedVehicle[]> {
     // vehicleId → the connection it was first listed under; the user id that
     // goes back to Smartcar is always our stored one, never one from a response.
     const found = new Map<string, { userId: string; connection: Connection }>();
@@ -116,10 +119,10 @@ export function createVehiclesService({
       [...found],
       VEHICLE_FETCH_CONCURRENCY,
       async ([vehicleId, { userId, connection }]) => {
-        return (
+        const vehicle =
           fromConnection(vehicleId, connection) ??
-          smartcar.vehicles.retrieve(vehicleId, { ...options, userId })
-        );
+          (await smartcar.vehicles.retrieve(vehicleId, { ...options, userId }));
+        return { ...vehicle, smartcarUserId: userId };
       },
     );
   }

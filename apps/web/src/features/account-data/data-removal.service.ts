@@ -1,0 +1,75 @@
+import { type ConnectMode, vehicleModeOf } from '@paddock/contract';
+import { NotFoundError, type SmartcarClient } from '@paddock/sdk';
+import type { Kysely } from 'kysely';
+import type { Database, VehicleRow } from '../../db/tables.js';
+import { inTransaction } from '../../db/transaction.js';
+import { withDeadline } from '../../lib/deadline.js';
+import { markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
+import { deleteAccountData, smartcarUsersOnlyOf } from './account-data.repository.js';
+
+/** Longest a disconnect or a deletion may wait on Smartcar, in ms (15 s). */
+const REMOVAL_DEADLINE_MS = 15_000;
+
+export interface DataRemovalDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: { now(): number };
+  readonly smartcar: SmartcarClient;
+  readonly mode: ConnectMode;
+}
+
+/**
+ * Disconnecting a vehicle and deleting an account. Smartcar is told first;
+ * local rows change only once it agreed (or said the thing was already
+ * gone), so a failure leaves everything as it was. Smartcar errors propagate.
+ */
+export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemovalDeps) {
+  const vehicleMode = vehicleModeOf(mode);
+  return {
+    /** Revokes the vehicle's connection (`DELETE /v3/connections/{id}`) and marks it disconnected here. */
+    async disconnect(row: VehicleRow, signal?: AbortSignal): Promise<void> {
+      await withDeadline(REMOVAL_DEADLINE_MS, signal, async (s) => {
+        const options = { signal: s };
+        let connectionId: string | undefined;
+        const pages = smartcar.connections.list(
+          { userId: row.smartcar_user_id, vehicleId: row.vehicle_id, vehicleMode },
+          options,
+        );
+        for await (const connection of pages) {
+          if (connection.vehicleId === row.vehicle_id) {
+            // The guide's flat list shape carries no connection id; Smartcar then takes the vehicle id.
+            connectionId = connection.id ?? connection.vehicleId;
+            break;
+          }
+        }
+        if (connectionId === undefined) return; // already disconnected at Smartcar
+        try {
+          await smartcar.connections.delete(connectionId, options);
+        } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+        }
+      });
+      await markVehicleDisconnected(db, row.account_id, row.vehicle_id, clock.now());
+    },
+
+    /**
+     * Deletes everything the app holds for the account: each Smartcar user
+     * only this account linked (`DELETE /v3/users/{id}`, which revokes all its
+     * connections), then every local row, the account included.
+     */
+    async deleteAccount(accountId: string, signal?: AbortSignal): Promise<void> {
+      const { own } = await smartcarUsersOnlyOf(db, accountId);
+      await withDeadline(REMOVAL_DEADLINE_MS, signal, async (s) => {
+        for (const userId of own) {
+          try {
+            await smartcar.users.delete(userId, { signal: s });
+          } catch (error) {
+            if (!(error instanceof NotFoundError)) throw error;
+          }
+        }
+      });
+      await inTransaction(db, (trx) => deleteAccountData(trx, accountId));
+    },
+  };
+}
+
+export type DataRemovalService = ReturnType<typeof createDataRemovalService>;

@@ -1,0 +1,52 @@
+/** What changed about a vehicle: new signal values, or a command's outcome. */
+export interface VehicleChange {
+  readonly vehicleId: string;
+  readonly kind: 'signals' | 'commands';
+  /** For `signals`: the codes whose latest value changed. */
+  readonly codes?: readonly string[];
+}
+
+/**
+ * Tells open pages that a vehicle changed. In-process only: every page
+ * streams from the instance that received the change. With several
+ * instances behind a load balancer, `publish` would go through the shared
+ * database instead (PostgreSQL `LISTEN`/`NOTIFY` on a channel per vehicle),
+ * so a webhook received by one instance reaches pages open on another.
+ */
+export interface LiveHub {
+  /** Delivers to every current listener of the vehicle. Listener failures are the listener's. */
+  publish(change: VehicleChange): void;
+  /** @returns a function that stops listening */
+  subscribe(vehicleId: string, listener: (change: VehicleChange) => void): () => void;
+  /** Listeners currently attached (all vehicles). */
+  listenerCount(): number;
+}
+
+/** The in-process hub. A listener that throws is dropped, so one broken stream cannot stop the others. */
+export function createLiveHub(): LiveHub {
+  const listeners = new Map<string, Set<(change: VehicleChange) => void>>();
+  let count = 0;
+  return {
+    publish(change) {
+      for (const listener of [...(listeners.get(change.vehicleId) ?? [])]) {
+        try {
+          listener(change);
+        } catch {
+          listeners.get(change.vehicleId)?.delete(listener);
+          count--;
+        }
+      }
+    },
+    subscribe(vehicleId, listener) {
+      const set = listeners.get(vehicleId) ?? new Set();
+      set.add(listener);
+      listeners.set(vehicleId, set);
+      count++;
+      return () => {
+        if (set.delete(listener)) count--;
+        if (set.size === 0 && listeners.get(vehicleId) === set) listeners.delete(vehicleId);
+      };
+    },
+    listenerCount: () => count,
+  };
+}

@@ -1,0 +1,119 @@
+import type { SmartcarClient } from '@paddock/sdk';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.js';
+import { inTransaction } from '../../db/transaction.js';
+import { lastSignalReads, markSignalsRead } from './signal-reads.repository.js';
+import { fromLatestRow, type StoredSignal, toSignalValue } from './signal-values.js';
+import {
+  appendSignalHistory,
+  listLatestSignals,
+  listSignalHistory,
+  upsertLatestSignal,
+} from './signals.repository.js';
+
+/** Stored values younger than this (ms, default 60 s) are shown without asking Smartcar again. */
+export const SIGNALS_FRESH_MS = 60_000;
+/** How far back the charts and the track reach, in ms (default 24 h). */
+export const HISTORY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** A point of a signal's history. */
+export interface HistoryPoint {
+  readonly at: number;
+  readonly value: number;
+}
+
+/** A position of the vehicle's track. */
+export interface TrackPoint {
+  readonly at: number;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+export interface SignalsServiceDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: { now(): number };
+  readonly smartcar: SmartcarClient;
+  /** See {@link SIGNALS_FRESH_MS}. */
+  readonly freshMs?: number;
+}
+
+/** A vehicle's signals: read from Smartcar with the stored user id, kept as latest values and history. */
+export function createSignalsService({
+  db,
+  clock,
+  smartcar,
+  freshMs = SIGNALS_FRESH_MS,
+}: SignalsServiceDeps) {
+  return {
+    /**
+     * Reads every signal of a vehicle from Smartcar and stores them in one
+     * transaction: each as the latest unless a newer value is stored (a
+     * webhook may have been faster), each success in the history.
+     * @returns the codes whose latest value changed. Smartcar errors propagate.
+     */
+    async refresh(
+      vehicle: { vehicleId: string; smartcarUserId: string },
+      signal: AbortSignal,
+    ): Promise<string[]> {
+      const read = [];
+      const pages = smartcar.signals.list(vehicle.vehicleId, { userId: vehicle.smartcarUserId, signal });
+      for await (const item of pages) read.push(item);
+      const now = clock.now();
+      const values = read.map((s) => toSignalValue(vehicle.vehicleId, s, now));
+      return inTransaction(db, async (trx) => {
+        const changed: string[] = [];
+        for (const value of values) {
+          if (await upsertLatestSignal(trx, value)) changed.push(value.code);
+          await appendSignalHistory(trx, value);
+        }
+        await markSignalsRead(trx, vehicle.vehicleId, now);
+        return changed;
+      });
+    },
+
+    /** The vehicles among these whose stored signals are missing or older than the freshness window. */
+    async stale(vehicleIds: readonly string[]): Promise<string[]> {
+      const reads = await lastSignalReads(db, vehicleIds);
+      const now = clock.now();
+      return vehicleIds.filter((id) => (reads.get(id) ?? Number.NEGATIVE_INFINITY) <= now - freshMs);
+    },
+
+    /** Every stored latest value of a vehicle. */
+    async latest(vehicleId: string): Promise<StoredSignal[]> {
+      return (await listLatestSignals(db, vehicleId)).map(fromLatestRow);
+    },
+
+    /** A numeric signal's stored history over the window, oldest first. */
+    async history(vehicleId: string, code: string): Promise<HistoryPoint[]> {
+      const rows = await listSignalHistory(db, vehicleId, code, { since: clock.now() - HISTORY_WINDOW_MS });
+      return rows.flatMap((r) =>
+        r.value_number === null ? [] : [{ at: r.oem_updated_at, value: r.value_number }],
+      );
+    },
+
+    /** The stored positions over the window, oldest first. */
+    async track(vehicleId: string): Promise<TrackPoint[]> {
+      const rows = await listSignalHistory(db, vehicleId, 'location-preciselocation', {
+        since: clock.now() - HISTORY_WINDOW_MS,
+      });
+      return rows.flatMap((r) => {
+        const body = parse(r.body) as { latitude?: unknown; longitude?: unknown } | undefined;
+        const { latitude, longitude } = body ?? {};
+        return typeof latitude === 'number' && typeof longitude === 'number'
+          ? [{ at: r.oem_updated_at, latitude, longitude }]
+          : [];
+      });
+    },
+  };
+}
+
+function parse(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export type SignalsService = ReturnType<typeof createSignalsService>;

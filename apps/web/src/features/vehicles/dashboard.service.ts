@@ -1,0 +1,186 @@
+import type { Kysely } from 'kysely';
+import type { CommandLogEntry, Database, VehicleRow } from '../../db/tables.js';
+import { withDeadline } from '../../lib/deadline.js';
+import { mapConcurrent } from '../../lib/map-concurrent.js';
+import type { AppLogger } from '../../logger.js';
+import type { CommandsService } from '../commands/commands.service.js';
+import type { StoredSignal } from '../signals/signal-values.js';
+import type { HistoryPoint, SignalsService, TrackPoint } from '../signals/signals.service.js';
+import { findSubscription, type SubscriptionState } from '../webhooks/webhook-subscriptions.repository.js';
+import { describeSmartcarError, type UpstreamProblem } from './smartcar-error-message.js';
+import { findAccountVehicle, listAccountVehicles, upsertVehicle } from './vehicles.repository.js';
+import {
+  LIST_DEADLINE_MS,
+  type ListedVehicle,
+  VEHICLE_FETCH_CONCURRENCY,
+  type VehiclesService,
+} from './vehicles.service.js';
+
+/** A vehicle on the dashboard: who it is, its stored signals, and why they could not be refreshed. */
+export interface DashboardVehicle {
+  readonly vehicle: ListedVehicle;
+  readonly signals: readonly StoredSignal[];
+  readonly problem: UpstreamProblem | undefined;
+}
+
+/** Everything the vehicle page shows. */
+export interface VehicleDetail {
+  readonly row: VehicleRow;
+  readonly signals: readonly StoredSignal[];
+  readonly problem: UpstreamProblem | undefined;
+  readonly levelKind: 'battery' | 'fuel';
+  readonly level: readonly HistoryPoint[];
+  readonly odometer: readonly HistoryPoint[];
+  readonly odometerUnit: string;
+  readonly track: readonly TrackPoint[];
+  readonly commands: readonly CommandLogEntry[];
+  /** Undefined when the app has no webhook configured. */
+  readonly subscription: SubscriptionState | 'NONE' | undefined;
+}
+
+export interface DashboardServiceDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: { now(): number };
+  readonly vehicles: VehiclesService;
+  readonly signals: SignalsService;
+  readonly commands: CommandsService;
+  readonly logger: AppLogger;
+  readonly webhookId: string | undefined;
+  /** Deadline of the signal reads behind one page, in ms. Default {@link LIST_DEADLINE_MS}. */
+  readonly deadlineMs?: number;
+}
+
+const FUEL_FIRST = new Set(['ICE', 'HEV']);
+
+/**
+ * Reads for the vehicle pages. Listing and details come from Smartcar with
+ * the stored user ids; signals come from our store, refreshed from Smartcar
+ * when older than the freshness window (webhooks keep the rest current). A
+ * refresh that fails leaves the stored values on the page with the reason.
+ */
+export function createDashboardService(deps: DashboardServiceDeps) {
+  const { db, clock, vehicles, signals, commands, logger, webhookId } = deps;
+  const deadlineMs = deps.deadlineMs ?? LIST_DEADLINE_MS;
+
+  /** Refreshes the vehicles given, each failure kept as that vehicle's problem. Non-Smartcar errors propagate. */
+  async function refreshAll(
+    targets: readonly { vehicleId: string; smartcarUserId: string }[],
+    signal: AbortSignal | undefined,
+  ): Promise<Map<string, UpstreamProblem>> {
+    const problems = new Map<string, UpstreamProblem>();
+    await mapConcurrent(targets, VEHICLE_FETCH_CONCURRENCY, async (target) => {
+      try {
+        await withDeadline(deadlineMs, signal, (s) => signals.refresh(target, s), 'Reading the signals');
+      } catch (error) {
+        const problem = describeSmartcarError(error, clock.now());
+        if (problem === undefined) throw error;
+        logger.warn(
+          { err: error, vehicleId: target.vehicleId, smartcarRequestId: problem.requestId },
+          'signal refresh failed',
+        );
+        problems.set(target.vehicleId, problem);
+      }
+    });
+    return problems;
+  }
+
+  return {
+    /**
+     * The dashboard: every vehicle Smartcar lists for the account (stored
+     * when new to our store), with its stored signals. Listing errors
+     * propagate; signal-refresh errors become each vehicle's problem.
+     */
+    async overview(accountId: string, signal?: AbortSignal): Promise<DashboardVehicle[]> {
+      const listed = await vehicles.listVehicles(accountId, signal);
+      const stored = new Map((await listAccountVehicles(db, accountId)).map((r) => [r.vehicle_id, r]));
+      for (const v of listed) {
+        const row = stored.get(v.id);
+        if (row === undefined || row.powertrain !== (v.powertrainType ?? null) || row.model !== v.model) {
+          await upsertVehicle(
+            db,
+            {
+              accountId,
+              vehicleId: v.id,
+              smartcarUserId: row?.smartcar_user_id ?? v.smartcarUserId,
+              make: v.make,
+              model: v.model,
+              year: v.year,
+              powertrain: v.powertrainType,
+            },
+            clock.now(),
+          );
+        }
+      }
+      const stale = new Set(await signals.stale(listed.map((v) => v.id)));
+      const problems = await refreshAll(
+        listed
+          .filter((v) => stale.has(v.id))
+          .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId })),
+        signal,
+      );
+      return Promise.all(
+        listed.map(async (vehicle) => ({
+          vehicle,
+          signals: await signals.latest(vehicle.id),
+          problem: problems.get(vehicle.id),
+        })),
+      );
+    },
+
+    /** One connected vehicle of the account, or undefined (never theirs, or disconnected). */
+    async connectedVehicle(accountId: string, vehicleId: string): Promise<VehicleRow | undefined> {
+      const row = await findAccountVehicle(db, accountId, vehicleId);
+      return row && row.disconnected_at === null ? row : undefined;
+    },
+
+    /**
+     * What the vehicle page shows. Signals are refreshed first when stale,
+     * or always with `refresh: 'force'`; with `refresh: 'never'` (live
+     * updates) only the store is read.
+     */
+    async detail(
+      row: VehicleRow,
+      options: { signal?: AbortSignal; refresh: 'auto' | 'force' | 'never' },
+    ): Promise<VehicleDetail> {
+      const vehicleId = row.vehicle_id;
+      const due =
+        options.refresh === 'force' ||
+        (options.refresh === 'auto' && (await signals.stale([vehicleId])).length > 0);
+      const problems = due
+        ? await refreshAll([{ vehicleId, smartcarUserId: row.smartcar_user_id }], options.signal)
+        : new Map();
+      const latest = await signals.latest(vehicleId);
+      const hasBattery = latest.some(
+        (s) => s.code === 'tractionbattery-stateofcharge' && s.status === 'SUCCESS',
+      );
+      const levelKind =
+        FUEL_FIRST.has(row.powertrain ?? '') || (!row.powertrain && !hasBattery) ? 'fuel' : 'battery';
+      const odometerSignal = latest.find((s) => s.code === 'odometer-traveleddistance');
+      const odometerUnit = (odometerSignal?.body as { unit?: unknown } | undefined)?.unit;
+      const [level, odometer, track, log, subscription] = await Promise.all([
+        signals.history(
+          vehicleId,
+          levelKind === 'battery' ? 'tractionbattery-stateofcharge' : 'internalcombustionengine-fuellevel',
+        ),
+        signals.history(vehicleId, 'odometer-traveleddistance'),
+        signals.track(vehicleId),
+        commands.list(row.account_id, vehicleId),
+        webhookId === undefined ? undefined : findSubscription(db, vehicleId, webhookId),
+      ]);
+      return {
+        row,
+        signals: latest,
+        problem: problems.get(vehicleId),
+        levelKind,
+        level,
+        odometer,
+        odometerUnit: odometerUnit === 'miles' ? 'mi' : 'km',
+        track,
+        commands: log,
+        subscription: webhookId === undefined ? undefined : (subscription ?? 'NONE'),
+      };
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

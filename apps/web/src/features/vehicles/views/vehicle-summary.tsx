@@ -1,0 +1,99 @@
+import { LevelGauge } from '../../pictures/level-gauge.js';
+import { formatAge, formatSignalBody, formatSignalProblem } from '../../signals/signal-format.js';
+import { signalLabel } from '../../signals/signal-labels.js';
+import type { StoredSignal } from '../../signals/signal-values.js';
+
+/** The element id of a vehicle's summary, which live updates replace. */
+export const summaryId = (vehicleId: string) => `summary-${vehicleId}`;
+
+const PLUG_IN = new Set(['BEV', 'PHEV']);
+const FUEL_ONLY = new Set(['ICE', 'HEV']);
+
+/** The number a `{ value }` body holds, if any. */
+export function numericValue(signal: StoredSignal | undefined): number | null {
+  if (signal?.status !== 'SUCCESS') return null;
+  const value = (signal.body as { value?: unknown } | undefined)?.value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Which level the gauge shows: the traction battery for plug-ins, the tank otherwise. */
+export function gaugeSignal(
+  powertrain: string | null | undefined,
+  byCode: ReadonlyMap<string, StoredSignal>,
+): { kind: 'battery' | 'fuel'; signal: StoredSignal | undefined } {
+  const battery = byCode.get('tractionbattery-stateofcharge');
+  const fuel = byCode.get('internalcombustionengine-fuellevel');
+  if (powertrain && PLUG_IN.has(powertrain)) return { kind: 'battery', signal: battery };
+  if (powertrain && FUEL_ONLY.has(powertrain)) return { kind: 'fuel', signal: fuel };
+  return battery?.status === 'SUCCESS' || fuel?.status !== 'SUCCESS'
+    ? { kind: 'battery', signal: battery }
+    : { kind: 'fuel', signal: fuel };
+}
+
+const FACTS = [
+  ['tractionbattery-range', 'internalcombustionengine-range'],
+  ['charge-ischargingcableconnected'],
+  ['charge-detailedchargingstatus', 'charge-ischarging'],
+  ['closure-islocked'],
+  ['odometer-traveleddistance'],
+] as const;
+
+export interface VehicleSummaryProps {
+  readonly vehicleId: string;
+  readonly powertrain: string | null | undefined;
+  readonly signals: readonly StoredSignal[];
+  /** Epoch ms, for the ages. */
+  readonly now: number;
+}
+
+/**
+ * The glance view of a vehicle: its battery or fuel gauge and the few
+ * facts people check (range, plug, charging, locks, odometer), each with
+ * its age. Replaced in place when a webhook brings new values.
+ */
+export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleSummaryProps) {
+  const byCode = new Map(signals.map((s) => [s.code, s]));
+  const gauge = gaugeSignal(powertrain, byCode);
+  const isCharging = byCode.get('charge-ischarging');
+  const charging =
+    isCharging?.status === 'SUCCESS' && (isCharging.body as { value?: unknown } | undefined)?.value === true;
+  const facts = FACTS.flatMap((codes) => {
+    const found = codes.map((c) => byCode.get(c)).find((s) => s !== undefined);
+    return found ? [found] : [];
+  });
+  return (
+    <div
+      id={summaryId(vehicleId)}
+      class="summary"
+      data-updated={String(Math.max(0, ...signals.map((s) => s.receivedAt)))}
+    >
+      <div class="summary-gauge">
+        <LevelGauge percent={numericValue(gauge.signal)} kind={gauge.kind} charging={charging} />
+        <span class="muted small">
+          {gauge.signal
+            ? `${signalLabel(gauge.signal.code)} · ${formatAge(gauge.signal.oemUpdatedAt, now)}`
+            : 'No reading yet'}
+        </span>
+      </div>
+      {facts.length === 0 ? (
+        <p class="muted">No signals stored yet.</p>
+      ) : (
+        <dl class="facts">
+          {facts.map((s) => (
+            <div data-code={s.code}>
+              <dt>{signalLabel(s.code)}</dt>
+              <dd>
+                {s.status === 'SUCCESS' ? (
+                  formatSignalBody(s.code, s.body)
+                ) : (
+                  <span class="problem">{formatSignalProblem(s.status, s.error)}</span>
+                )}{' '}
+                <span class="age">{formatAge(s.oemUpdatedAt, now)}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
