@@ -27,26 +27,33 @@ export function SignalSections({
       {sections.map(({ section, items }) => (
         <section class="signal-section" aria-labelledby={`h-${section.id}`}>
           <h3 id={`h-${section.id}`}>{section.title}</h3>
-          <table class="signals">
-            <tbody>
-              {items.map((s) => (
-                <tr data-code={s.code} data-status={s.status}>
-                  <th scope="row">{signalLabel(s.code)}</th>
-                  <td>
-                    {s.status === 'SUCCESS' ? (
-                      formatSignalBody(s.code, s.body)
-                    ) : (
-                      <span class="problem">
-                        {s.status === 'UNAVAILABLE' ? 'Unavailable: ' : 'Error: '}
-                        {formatSignalProblem(s.status, s.error)}
-                      </span>
-                    )}
-                  </td>
-                  <td class="age">{formatAge(s.oemUpdatedAt, now)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {items.every((s) => s.status === 'UNAVAILABLE') ? (
+            // A whole group the vehicle cannot have (charging on a petrol car): one line, still shown.
+            <p class="problem" data-status="UNAVAILABLE">
+              Not available on this vehicle: {items.map((s) => signalLabel(s.code)).join(', ')}.
+            </p>
+          ) : (
+            <table class="signals">
+              <tbody>
+                {items.map((s) => (
+                  <tr data-code={s.code} data-status={s.status}>
+                    <th scope="row">{signalLabel(s.code)}</th>
+                    <td>
+                      {s.status === 'SUCCESS' ? (
+                        formatSignalBody(s.code, s.body)
+                      ) : (
+                        <span class="problem">
+                          {s.status === 'UNAVAILABLE' ? 'Unavailable: ' : 'Error: '}
+                          {formatSignalProblem(s.status, s.error)}
+                        </span>
+                      )}
+                    </td>
+                    <td class="age">{formatAge(s.oemUpdatedAt, now)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       ))}
     </div>

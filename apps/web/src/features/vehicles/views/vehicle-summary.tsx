@@ -57,8 +57,12 @@ export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleS
   const isCharging = byCode.get('charge-ischarging');
   const charging =
     isCharging?.status === 'SUCCESS' && (isCharging.body as { value?: unknown } | undefined)?.value === true;
+  // Per fact, the first candidate with a value, else one in ERROR; a fact the
+  // vehicle cannot have (UNAVAILABLE) is left to the full signal list.
   const facts = FACTS.flatMap((codes) => {
-    const found = codes.map((c) => byCode.get(c)).find((s) => s !== undefined);
+    const candidates = codes.map((c) => byCode.get(c)).filter((s) => s !== undefined);
+    const found =
+      candidates.find((s) => s.status === 'SUCCESS') ?? candidates.find((s) => s.status === 'ERROR');
     return found ? [found] : [];
   });
   return (
