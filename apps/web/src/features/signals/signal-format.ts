@@ -73,9 +73,9 @@ function formatMinutes(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** `NOT_CHARGING` → `Not charging`. */
+/** `NOT_CHARGING` → `Not charging`; codes like `OK`, `P` or a VIN are left as they are. */
 export function humanise(text: string): string {
-  if (!/^[A-Z0-9_]+$/.test(text)) return text;
+  if (!/^[A-Z_]{3,}$/.test(text)) return text;
   const lower = text.replaceAll('_', ' ').toLowerCase();
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

@@ -72,11 +72,12 @@ export function describeSmartcarError(error: unknown, now: number = Date.now()):
     const type = error.type?.toUpperCase() ?? '';
     const code = error.code?.toUpperCase();
     const byCode = type === 'VEHICLE_STATE' && code ? VEHICLE_STATE_BY_CODE[code] : undefined;
+    const suggested = error.suggestedUserMessage?.trim();
     let message =
-      error.suggestedUserMessage?.trim() ||
-      byCode ||
-      BY_TYPE[type] ||
-      'Smartcar could not answer. Please try again later.';
+      suggested || byCode || BY_TYPE[type] || 'Smartcar could not answer. Please try again later.';
+    // Smartcar's own words come first; a vehicle state's code still says what to change.
+    if (suggested && byCode && code)
+      message = `${suggested} (Reason: ${code.toLowerCase().replaceAll('_', ' ')}.)`;
     const retryAfter = error.retryAfter;
     if ((type === 'RATE_LIMIT' || error.status === 429) && retryAfter !== undefined && retryAfter > 0) {
       const until = new Date(now + retryAfter * 1000).toISOString().slice(11, 19);
