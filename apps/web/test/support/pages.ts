@@ -41,3 +41,15 @@ export function signalRows(html: string): Map<string, { status: string; text: st
   }
   return rows;
 }
+
+/** The page as text: tags removed, entities undone, whitespace collapsed. */
+export function pageText(html: string): string {
+  return unescapeHtml(html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every `aria-label` of the page's pictures (`role="img"`). */
+export function pictureLabels(html: string): string[] {
+  return [...html.matchAll(/role="img" aria-label="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
+}

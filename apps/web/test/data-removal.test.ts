@@ -1,0 +1,137 @@
+import { createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
+import { TEST_PASSWORD, TestBrowser } from './support/harness.js';
+import { tableRows } from './support/html.js';
+import { flashes, pageText } from './support/pages.js';
+import { dialects } from './support/test-database.js';
+
+describe.each(dialects)('disconnect and delete on %s', (dialect) => {
+  let h: DashboardHarness;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  /** The application's connections the emulator still holds, by vehicle id. */
+  async function emulatorConnections(userId: string): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const c of h.smartcar.connections.list({ userId, vehicleMode: 'simulated' }))
+      ids.push(c.vehicleId);
+    return ids.sort();
+  }
+
+  test('disconnect asks first, then revokes the connection at Smartcar and keeps the other vehicle; another browser sees the same', async () => {
+    h = await createDashboardHarness({ dialect });
+    const email = `two-cars-${Math.random().toString(36).slice(2)}@example.com`;
+    const browser = new TestBrowser(h.app);
+    expect((await browser.signUp(email, TEST_PASSWORD)).status).toBe(303);
+    const { userId, vehicleIds } = await h.connect(browser, '2-vehicles@smartcar.com');
+    const [gone, kept] = vehicleIds as [string, string];
+
+    const confirm = await browser.get(`/vehicles/${gone}/disconnect`);
+    expect(confirm.status).toBe(200);
+    expect(pageText(await confirm.text())).toMatch(/Disconnect your \d{4} \w+ .+\?/);
+    expect(await emulatorConnections(userId)).toEqual([...vehicleIds].sort());
+
+    const response = await browser.submit(`/vehicles/${gone}/disconnect`, {});
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/vehicle');
+    expect(await emulatorConnections(userId)).toEqual([kept]);
+    const row = await h.db
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('vehicle_id', '=', gone)
+      .executeTakeFirstOrThrow();
+    expect(row.disconnected_at).toBe(h.clock.now());
+
+    const dashboard = await (await browser.get('/vehicle')).text();
+    expect(flashes(dashboard)).toEqual([
+      { kind: 'success', text: expect.stringMatching(/ was disconnected\.$/) },
+    ]);
+    expect(tableRows(dashboard).map((r) => r[0])).toEqual([kept]);
+    expect((await browser.get(`/vehicles/${gone}`)).status).toBe(404);
+
+    const elsewhere = new TestBrowser(h.app);
+    expect((await elsewhere.signIn(email, TEST_PASSWORD)).status).toBe(303);
+    expect(tableRows(await (await elsewhere.get('/vehicle')).text()).map((r) => r[0])).toEqual([kept]);
+  });
+
+  test('a refused disconnect changes nothing here and says why', async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { userId, vehicleIds } = await h.connect(browser, '2-vehicles@smartcar.com');
+    await h.control('/_emulator/faults', {
+      type: 'SERVER',
+      code: 'INTERNAL',
+      pathPattern: '/v3/connections/*',
+      method: 'DELETE',
+      count: 1,
+    });
+    await browser.submit(`/vehicles/${vehicleIds[0]}/disconnect`, {});
+    const page = await (await browser.get(`/vehicles/${vehicleIds[0]}`)).text();
+    expect(flashes(page)).toEqual([
+      {
+        kind: 'error',
+        text: 'The vehicle was not disconnected: Something went wrong on our side. Please try again later.',
+      },
+    ]);
+    expect(await emulatorConnections(userId)).toEqual([...vehicleIds].sort());
+    const row = await h.db
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('vehicle_id', '=', vehicleIds[0]!)
+      .executeTakeFirstOrThrow();
+    expect(row.disconnected_at).toBeNull();
+  });
+
+  test('delete everything: the Smartcar user is deleted, every local row goes, the session ends', async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { userId, vehicleIds } = await h.connect(browser, '2-vehicles@smartcar.com');
+    await browser.get('/vehicle');
+    await browser.submit(`/vehicles/${vehicleIds[0]}`, {}, `/vehicles/${vehicleIds[0]}/commands/lock`);
+    // Another account keeps its own data.
+    const other = await h.signedIn();
+    await h.connect(other, 'someone-else@example.com');
+
+    expect(pageText(await (await browser.get('/account/delete')).text())).toContain('This cannot be undone.');
+    const response = await browser.submit('/account/delete', {});
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/account/deleted');
+    expect(await emulatorConnections(userId)).toEqual([]);
+
+    // Only the other account is left, with only its own rows.
+    const accounts = await h.db.selectFrom('accounts').select('id').execute();
+    expect(accounts).toHaveLength(1);
+    const survivor = accounts[0]!.id;
+    for (const table of ['vehicles', 'smartcar_users', 'command_log', 'sessions'] as const) {
+      const rows = await h.db.selectFrom(table).select('account_id').execute();
+      expect(rows.every((r) => r.account_id === survivor)).toBe(true);
+    }
+    expect(await h.db.selectFrom('command_log').selectAll().execute()).toEqual([]);
+    const signals = await h.db.selectFrom('signal_latest').select('vehicle_id').distinct().execute();
+    expect(signals.some((s) => vehicleIds.includes(s.vehicle_id))).toBe(false);
+    const after = await browser.get('/vehicle');
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toBe('/signin');
+    // The other account still sees its vehicles.
+    expect(tableRows(await (await other.get('/vehicle')).text()).length).toBeGreaterThan(0);
+  });
+
+  test('delete everything when Smartcar is down: nothing is deleted and the page says so', async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { userId } = await h.connect(browser, 'keep-me@example.com');
+    await h.control('/_emulator/faults', {
+      type: 'RATE_LIMIT',
+      code: 'SMARTCAR_API',
+      retryAfter: 30,
+      pathPattern: '/v3/users/*',
+    });
+    await browser.submit('/account/delete', {});
+    const page = await (await browser.get('/vehicle')).text();
+    expect(flashes(page)[0]?.text).toMatch(
+      /^Nothing was deleted: .*Smartcar asked to wait 30 seconds \(until \d\d:\d\d:\d\d UTC\)\.$/,
+    );
+    expect((await emulatorConnections(userId)).length).toBeGreaterThan(0);
+    expect(await h.db.selectFrom('accounts').selectAll().execute()).toHaveLength(1);
+  });
+});
