@@ -8,10 +8,19 @@ import type { EmulatorEnv } from './env.js';
  * errors included (the error handler echoes it in `meta.debug.requestId`).
  */
 export function requestId(): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const id = randomUUID();
     c.set('requestId', id);
-    await next();
-    c.res.headers.set(HEADER_REQUEST_ID, id);
+    // Over HTTP the header goes straight on Node's response, before anything can
+    // fail: editing `c.res.headers` afterwards would turn the adapter's plain
+    // header record into a fetch Headers object on every request.
+    const outgoing = c.env?.outgoing;
+    if (outgoing) {
+      outgoing.setHeader(HEADER_REQUEST_ID, id);
+      return next();
+    }
+    return next().then(() => {
+      c.res.headers.set(HEADER_REQUEST_ID, id);
+    });
   };
 }
