@@ -1,9 +1,12 @@
 import { PERMISSIONS } from '@paddock/contract';
 import {
+  type ApplicationSeed,
   createEmulator,
   createManualClock,
   developmentWebhook,
+  type Emulator,
   generateDevelopmentCredentials,
+  type ManualClock,
 } from '@paddock/emulator';
 import { SmartcarClient } from '@paddock/sdk';
 import type { Hono } from 'hono';
@@ -38,7 +41,15 @@ export interface DashboardHarnessOptions {
   readonly webhooks?: boolean;
   readonly config?: Partial<AppConfig>;
   /** Reuse this emulator (and its clock) instead of making one: a second app against the same Smartcar. */
-  readonly reuse?: Pick<DashboardHarness, 'emulator' | 'clock' | 'credentials' | 'webhookId'>;
+  readonly reuse?: SharedSmartcar;
+}
+
+/** The Smartcar side of a harness, which a second app (a restart) can share. */
+export interface SharedSmartcar {
+  readonly emulator: Emulator;
+  readonly clock: ManualClock;
+  readonly credentials: ApplicationSeed;
+  readonly webhookId: string | undefined;
 }
 
 /**
@@ -47,7 +58,7 @@ export interface DashboardHarnessOptions {
  * and its id and management token in the app's config.
  */
 export async function createDashboardHarness(options: DashboardHarnessOptions = {}) {
-  const clock = options.reuse?.clock ?? createManualClock(Date.UTC(2026, 10, 28, 9, 0, 0));
+  const clock: ManualClock = options.reuse?.clock ?? createManualClock(Date.UTC(2026, 10, 28, 9, 0, 0));
   const credentials = options.reuse?.credentials ?? generateDevelopmentCredentials([REDIRECT_URI]);
   const target: { app?: Hono<AppEnv> } = {};
   const emulator =
@@ -59,7 +70,7 @@ export async function createDashboardHarness(options: DashboardHarnessOptions = 
       fetch: async (url, init) =>
         target.app ? target.app.request(url, init) : Promise.reject(new Error('app down')),
     });
-  const webhookId =
+  const webhookId: string | undefined =
     options.reuse?.webhookId ??
     (options.webhooks === false
       ? undefined
