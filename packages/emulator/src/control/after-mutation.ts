@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { EmulatorEnv } from '../http/env.js';
 import type { Logger } from '../logger.js';
 import type { WebhookService } from '../webhooks/webhook-service.js';
@@ -19,9 +19,8 @@ export function afterMutation(
   onChange: () => void,
   logger: Logger,
 ): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
+  const after = async (c: Context<EmulatorEnv>, next: Next) => {
     await next();
-    if (READS.has(c.req.method)) return;
     try {
       if (CONNECTING.test(c.req.path)) webhooks.autoSubscribe();
       if (c.req.path !== '/oauth2/token') webhooks.checkTriggers();
@@ -30,4 +29,6 @@ export function afterMutation(
     }
     onChange();
   };
+  // Reads change nothing: straight on, without an extra await.
+  return (c, next) => (READS.has(c.req.method) ? next() : after(c, next));
 }

@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorType } from '@paddock/contract';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { Ids } from '../deps.js';
 import { type SeededRandom, seededRandom } from '../simulation/seeded.js';
 import { ApiError } from './api-error.js';
@@ -110,9 +110,7 @@ export function injectFaults(
   deps: { faults: FaultRegistry },
   sleep: (ms: number) => Promise<void> = realSleep,
 ): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
-    const fault = deps.faults.take(c.req.method, c.req.path);
-    if (!fault) return next();
+  const apply = async (fault: Fault, c: Context<EmulatorEnv>, next: Next) => {
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.type === undefined) return next();
     const error = new ApiError(fault.type, (fault.code ?? null) as never, {
@@ -124,5 +122,10 @@ export function injectFaults(
     const headers: Record<string, string> =
       fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
     return c.json(envelope, status as 400, headers);
+  };
+  // No fault matching (the usual case): straight on, without an extra await.
+  return (c, next) => {
+    const fault = deps.faults.take(c.req.method, c.req.path);
+    return fault ? apply(fault, c, next) : next();
   };
 }

@@ -4,6 +4,7 @@ import { hashToken } from '../iam/secrets.js';
 import type { Clock } from '../simulation/clock.js';
 import { ApiError } from './api-error.js';
 import type { EmulatorEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 /** A token bucket: `capacity` requests at once, refilled continuously at `refillPerMinute`. */
 export interface BucketConfig {
@@ -112,9 +113,9 @@ const VEHICLE_PATH = /^\/v3\/vehicles\/([^/]+)/;
 export function rateLimit(
   deps: Pick<EmulatorDeps, 'store'> & { rateLimits: RateLimiter },
 ): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     if (!deps.rateLimits.config().enabled) return next();
-    const match = /^Bearer\s+([^\s]+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const match = /^Bearer\s+([^\s]+)\s*$/i.exec(requestHeader(c, 'authorization') ?? '');
     const token = match && deps.store.tokens.findValid(hashToken(match[1]!));
     if (!token) return next();
     const vehicleId = VEHICLE_PATH.exec(c.req.path)?.[1];

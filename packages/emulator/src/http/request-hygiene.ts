@@ -38,19 +38,22 @@ function decodes(raw: string): boolean {
  * a lookup by a half-decoded id is never what the caller meant.
  */
 export function rejectBrokenEncoding(): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const url = c.req.url;
+    if (!url.includes('%')) return next();
     const start = url.indexOf('/', url.indexOf('//') + 2);
     const hash = url.indexOf('#', start);
     const pathAndQuery = url.slice(start, hash === -1 ? undefined : hash);
     // '+' means a space in queries and is harmless in paths; only '%' escapes can be broken.
     if (pathAndQuery.includes('%') && !pathAndQuery.split(/[/?&=]/).every(decodes)) {
-      return earlyValidationError(
-        c,
-        400,
-        'The URL contains broken percent-encoding (e.g. "%ZZ" or a cut UTF-8 sequence).',
+      return Promise.resolve(
+        earlyValidationError(
+          c,
+          400,
+          'The URL contains broken percent-encoding (e.g. "%ZZ" or a cut UTF-8 sequence).',
+        ),
       );
     }
-    await next();
+    return next();
   };
 }

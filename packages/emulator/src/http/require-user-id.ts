@@ -1,6 +1,8 @@
 import { HEADER_USER_ID } from '@paddock/contract';
 import type { Context } from 'hono';
 import { ApiError } from './api-error.js';
+import type { EmulatorEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 /** Longest `sc-user-id` accepted; Smartcar user ids are 36-character UUIDs. */
 const MAX_USER_ID_LENGTH = 256;
@@ -11,8 +13,8 @@ const MAX_USER_ID_LENGTH = 256;
  * absurdly long → 400 `VALIDATION / INVALID_INPUT_FORMAT`. An id that names no
  * user is not an error here: the caller's connection lookup answers 404.
  */
-export function requireUserId(c: Pick<Context, 'req'>): string {
-  const raw = c.req.header(HEADER_USER_ID)?.trim();
+export function requireUserId(c: Pick<Context<EmulatorEnv>, 'req' | 'env'>): string {
+  const raw = requestHeader(c, HEADER_USER_ID)?.trim();
   if (!raw) {
     throw new ApiError('VALIDATION', 'MISSING_PARAMETER', {
       detail: `Missing userId: send the "${HEADER_USER_ID}" header with the Smartcar user id returned by Connect.`,

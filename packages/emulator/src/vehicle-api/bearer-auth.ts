@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { requestHeader } from '../http/request-header.js';
 import { hashToken } from '../iam/secrets.js';
 
 const unauthorized = (detail: string) =>
@@ -15,8 +16,8 @@ const unauthorized = (detail: string) =>
  * Missing, malformed, unknown and expired tokens are all 401 AUTHENTICATION.
  */
 export function bearerAuth(deps: Pick<EmulatorDeps, 'store'>): MiddlewareHandler<EmulatorEnv> {
-  return async (c, next) => {
-    const header = c.req.header('authorization');
+  return (c, next) => {
+    const header = requestHeader(c, 'authorization');
     if (!header) throw unauthorized('The Authorization header is missing; send "Bearer <access token>".');
     const match = /^Bearer\s+([^\s]+)\s*$/i.exec(header);
     if (!match) throw unauthorized('The Authorization header must be "Bearer <access token>".');
@@ -24,6 +25,6 @@ export function bearerAuth(deps: Pick<EmulatorDeps, 'store'>): MiddlewareHandler
     const application = token && deps.store.applications.findById(token.applicationId);
     if (!application) throw unauthorized('The access token is invalid or has expired; request a new one.');
     c.set('application', application);
-    await next();
+    return next();
   };
 }

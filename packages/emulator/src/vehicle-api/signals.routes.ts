@@ -11,12 +11,13 @@ import { type Context, Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { requestHeader } from '../http/request-header.js';
 import { bearerAuth } from './bearer-auth.js';
 import { requireVehicleAccess } from './commands-access.js';
 
 /** `sc-unit-system` (reference §3.1): absent means metric; anything but metric or imperial is a 400. */
-function unitSystemOf(c: Context): UnitSystem {
-  const raw = c.req.header(HEADER_UNIT_SYSTEM)?.trim().toLowerCase();
+function unitSystemOf(c: Context<EmulatorEnv>): UnitSystem {
+  const raw = requestHeader(c, HEADER_UNIT_SYSTEM)?.trim().toLowerCase();
   if (raw === undefined || raw === '') return 'metric';
   if (!isUnitSystem(raw)) {
     throw new ApiError('VALIDATION', 'INVALID_INPUT_FORMAT', {
