@@ -36,6 +36,8 @@ export interface DashboardHarnessOptions {
   readonly fetch?: typeof fetch;
   readonly live?: LiveHub;
   readonly commandWaitMs?: number;
+  /** Deadline of the Smartcar calls behind one page, in ms. */
+  readonly smartcarDeadlineMs?: number;
   readonly logger?: AppLogger;
   /** Register the development webhook and give the app its id and token (default true). */
   readonly webhooks?: boolean;
@@ -105,6 +107,7 @@ export async function createDashboardHarness(options: DashboardHarnessOptions = 
     passwordHasher: testHasher(),
     ...(options.live ? { live: options.live } : {}),
     ...(options.commandWaitMs === undefined ? {} : { commandWaitMs: options.commandWaitMs }),
+    ...(options.smartcarDeadlineMs === undefined ? {} : { smartcarDeadlineMs: options.smartcarDeadlineMs }),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   target.app = app;

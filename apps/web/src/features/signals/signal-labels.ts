@@ -92,11 +92,6 @@ export function signalLabel(code: string): string {
     .replace(/^Is(?=[A-Z])/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-  return (
-    words.charAt(0).toUpperCase() +
-    words
-      .slice(1)
-      .toLowerCase()
-      .replace(/\b(ev|hv|hvac|dtc)\b/g, (w) => w.toUpperCase())
-  );
+  const lower = words.toLowerCase().replace(/\b(ev|hv|hvac|dtc|abs|mil)\b/g, (w) => w.toUpperCase());
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
