@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Client secrets are stored as salted SHA-256. A slow KDF buys nothing here:
@@ -15,7 +15,8 @@ export function verifySecret(secret: string, salt: Buffer, hash: Buffer): boolea
 
 /** Tokens are looked up by their SHA-256, so the store never holds a usable token. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('base64url');
+  // One-shot: no Hash object per request (every Vehicle API call hashes its token).
+  return hash('sha256', token, 'base64url');
 }
 
 /** A random, URL-safe, high-entropy string (`bytes` of randomness, default 32). */

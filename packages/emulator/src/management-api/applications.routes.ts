@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { originOf } from '../http/origin.js';
 import { pageLinks, parsePage } from '../vehicle-api/pagination.js';
 import { managementAuth } from './management-auth.js';
 import { serializeApplication } from './serializers.js';
@@ -41,7 +42,7 @@ export function applicationRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
         detail: `Application with ID ${id} not found`,
       });
     }
-    const body: ApplicationResponse = { data: serializeApplication(new URL(c.req.url).origin, own) };
+    const body: ApplicationResponse = { data: serializeApplication(originOf(c.req.url), own) };
     return c.json(body);
   });
 

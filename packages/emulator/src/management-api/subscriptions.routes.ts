@@ -14,6 +14,7 @@ import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { readJsonBody } from '../http/json-body.js';
+import { originOf } from '../http/origin.js';
 import type { SubscriptionRecord } from '../store/webhook-records.js';
 import { pageLinks, parsePage } from '../vehicle-api/pagination.js';
 import { managementAuth } from './management-auth.js';
@@ -98,7 +99,7 @@ export function subscriptionRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
 
   app.get('/v3/subscriptions/:subscriptionId', auth, (c) => {
     const subscription = own(c, c.req.param('subscriptionId'));
-    const body: SubscriptionResponse = { data: serialize(new URL(c.req.url).origin, subscription) };
+    const body: SubscriptionResponse = { data: serialize(originOf(c.req.url), subscription) };
     return c.json(body);
   });
 

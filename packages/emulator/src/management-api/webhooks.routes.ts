@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { originOf } from '../http/origin.js';
 import { pageLinks, parsePage } from '../vehicle-api/pagination.js';
 import { managementAuth } from './management-auth.js';
 import { booleanFilter, pageWindow } from './query.js';
@@ -48,7 +49,7 @@ export function webhookRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
         detail: `Webhook with ID ${id} not found`,
       });
     }
-    const body: WebhookResponse = { data: serializeWebhook(new URL(c.req.url).origin, webhook) };
+    const body: WebhookResponse = { data: serializeWebhook(originOf(c.req.url), webhook) };
     return c.json(body);
   });
 

@@ -12,6 +12,7 @@ import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { readJsonBody } from '../http/json-body.js';
+import { originOf } from '../http/origin.js';
 import type { ChargeScheduleRecord } from '../store/charge-schedules.js';
 import { bearerAuth } from './bearer-auth.js';
 import { requireVehicleAccess } from './commands-access.js';
@@ -84,7 +85,7 @@ export function chargeScheduleRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
         createdAt: deps.clock.now(),
       };
       store.chargeSchedules.insert(schedule);
-      return c.json(respond(new URL(c.req.url).origin, schedule, 'create'));
+      return c.json(respond(originOf(c.req.url), schedule, 'create'));
     });
   }
 
@@ -98,7 +99,7 @@ export function chargeScheduleRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
       });
     }
     store.chargeSchedules.delete(scheduleId);
-    return c.json(respond(new URL(c.req.url).origin, schedule, 'delete'));
+    return c.json(respond(originOf(c.req.url), schedule, 'delete'));
   });
 
   return app;

@@ -10,6 +10,7 @@ import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { toErrorEnvelope } from '../http/error-envelope.js';
 import { respondWithError } from '../http/error-handler.js';
+import { originOf } from '../http/origin.js';
 import type { CommandExecutionRecord } from '../store/command-executions.js';
 import type { VehicleAccess } from './commands-access.js';
 import { ulidLike } from './commands-ids.js';
@@ -80,7 +81,7 @@ export function runCommand(
     executedAt: deps.clock.now(),
   };
   deps.store.commandExecutions.save(record);
-  const origin = new URL(c.req.url).origin;
+  const origin = originOf(c.req.url);
 
   /** Applies the effect and stores the final record; an ApiError is the vehicle's refusal, anything else a fault of ours. */
   const complete = (): { final: CommandExecutionRecord; error?: ApiError } => {

@@ -10,6 +10,7 @@ import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { readJsonBody } from '../http/json-body.js';
+import { originOf } from '../http/origin.js';
 import type { VehicleSimulator } from '../simulation/vehicle-simulator.js';
 import { bearerAuth } from './bearer-auth.js';
 import { requireVehicleAccess } from './commands-access.js';
@@ -79,7 +80,7 @@ export function commandRoutes(deps: CommandRouteDeps): Hono<EmulatorEnv> {
         detail: `Command execution ${executionId} not found for vehicle ${vehicleId}`,
       });
     }
-    const body: CommandExecutionResponse = { data: serializeExecution(new URL(c.req.url).origin, execution) };
+    const body: CommandExecutionResponse = { data: serializeExecution(originOf(c.req.url), execution) };
     return c.json(body);
   });
 

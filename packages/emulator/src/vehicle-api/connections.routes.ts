@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { originOf } from '../http/origin.js';
 import type { ConnectionRecord } from '../store/records.js';
 import { bearerAuth } from './bearer-auth.js';
 import { pageLinks, parsePage } from './pagination.js';
@@ -85,7 +86,7 @@ export function connectionRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
         ? store.connections.find(applicationId, userId, id)
         : store.connections.list({ applicationId, vehicleId: id }, { offset: 0, limit: 1 }).items[0]);
     if (!connection) throw connectionNotFound(id);
-    return c.json({ data: serialize(new URL(c.req.url).origin, connection) });
+    return c.json({ data: serialize(originOf(c.req.url), connection) });
   });
 
   // Revoking a connection removes the vehicle from that user's grant to this application (§3.2).

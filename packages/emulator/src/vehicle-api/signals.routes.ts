@@ -11,6 +11,7 @@ import { type Context, Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { originOf } from '../http/origin.js';
 import { requestHeader } from '../http/request-header.js';
 import { bearerAuth } from './bearer-auth.js';
 import { requireVehicleAccess } from './commands-access.js';
@@ -46,7 +47,7 @@ export function signalRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
         detail: `Vehicle with ID ${access.vehicleId} not found`,
       });
     }
-    const origin = new URL(c.req.url).origin;
+    const origin = originOf(c.req.url);
     const included: { vehicle: IncludedVehicle } = {
       vehicle: {
         id: vehicle.id,

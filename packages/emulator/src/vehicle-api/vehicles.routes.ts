@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
+import { originOf } from '../http/origin.js';
 import { bearerAuth } from './bearer-auth.js';
 import { serializeVehicle } from './serializers.js';
 
@@ -22,7 +23,7 @@ export function vehicleRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
       });
     }
     const body: VehicleResponse = {
-      data: serializeVehicle(new URL(c.req.url).origin, vehicle, connection.mode),
+      data: serializeVehicle(originOf(c.req.url), vehicle, connection.mode),
     };
     return c.json(body);
   });
