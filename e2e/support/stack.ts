@@ -35,8 +35,9 @@ export interface Stack {
  * Runs `apps/web/dist/main.js` exactly as `npm start` does — the app with its
  * embedded emulator — on free ports, with a fresh SQLite file and known
  * development credentials, and waits for it to print its login URL.
+ * @param extraEnv more variables for the app (e.g. `SMARTCAR_SCOPE`)
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const [appPort, emulatorPort] = [await freePort(), await freePort()];
   const dir = await mkdtemp(join(tmpdir(), 'paddock-e2e-'));
   const databaseFile = join(dir, 'paddock.db');
@@ -53,6 +54,7 @@ export async function startStack(): Promise<Stack> {
     PADDOCK_EMULATOR_MANAGEMENT_TOKEN: credentials.managementToken,
     DATABASE_URL: `file:${databaseFile}`,
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   const app = runNode(MAIN, [], env, dir);
   const appUrl = `http://localhost:${appPort}`;

@@ -1,7 +1,10 @@
 /** `/assets/dashboard.css`: the vehicle pages' layout, mobile first (one column under 40rem). */
 export const DASHBOARD_CSS = `
 .small { font-size: .85rem; }
-.cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); margin-bottom: 2rem; }
+.cards { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); margin-bottom: 2rem; }
+/* Grid items may shrink below their longest word; long values wrap instead of widening the page. */
+.card, .signal-section, .pictures figure { min-width: 0; }
+table.signals td, .facts dd { overflow-wrap: anywhere; }
 .card { border: 1px solid #8884; border-radius: .6rem; padding: 1rem; display: grid; gap: .5rem; align-content: start; }
 .card-head { display: flex; gap: .75rem; align-items: center; color: inherit; text-decoration: none; }
 .card-head span { display: grid; }
@@ -48,7 +51,7 @@ table.signals td, table.signals th { padding: .3rem .5rem; }
 .live-status[data-live-state="reconnecting"]::before { content: "● "; color: #d97706; }
 @media (max-width: 40rem) {
   main { padding: 1rem; }
-  .cards, .pictures, .signal-sections { grid-template-columns: 1fr; }
+  .cards, .pictures, .signal-sections { grid-template-columns: minmax(0, 1fr); }
   .mono { word-break: break-all; }
 }
 `;
