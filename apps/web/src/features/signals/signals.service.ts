@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { inTransaction } from '../../db/transaction.js';
 import { lastSignalReads, markSignalsRead } from './signal-reads.repository.js';
-import { fromLatestRow, type StoredSignal, toSignalValue } from './signal-values.js';
+import { fromLatestRow, inLockOrder, type StoredSignal, toSignalValue } from './signal-values.js';
 import {
   appendSignalHistory,
   listLatestSignals,
@@ -59,7 +59,7 @@ export function createSignalsService({
       const pages = smartcar.signals.list(vehicle.vehicleId, { userId: vehicle.smartcarUserId, signal });
       for await (const item of pages) read.push(item);
       const now = clock.now();
-      const values = read.map((s) => toSignalValue(vehicle.vehicleId, s, now));
+      const values = inLockOrder(read.map((s) => toSignalValue(vehicle.vehicleId, s, now)));
       return inTransaction(db, async (trx) => {
         const changed: string[] = [];
         for (const value of values) {

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { AppEnv } from '../../http/context.js';
 import type { LiveHub } from '../live/live-hub.js';
-import { toSignalValue } from '../signals/signal-values.js';
+import { inLockOrder, toSignalValue } from '../signals/signal-values.js';
 import { storeWebhookEvent } from './store-webhook-event.js';
 
 /** Largest webhook body read, in bytes (1 MiB): a delivery with every signal is a few tens of KB. */
@@ -66,7 +66,7 @@ export function webhooksRoutes({ db, clock, hub, managementToken }: WebhooksRout
       const vehicleId = event.vehicle.id;
       const values =
         event.type === 'VEHICLE_STATE'
-          ? event.signals.map((s) => toSignalValue(vehicleId, s, receivedAt))
+          ? inLockOrder(event.signals.map((s) => toSignalValue(vehicleId, s, receivedAt)))
           : [];
       const stored = await storeWebhookEvent(
         db,
