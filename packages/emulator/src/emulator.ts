@@ -133,11 +133,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // Not strict: `/v3/vehicles/{id}/` is the same resource as without the
   // slash, and the official Node SDK's getVehicle asks for it that way.
   const app = new Hono<EmulatorEnv>({ strict: false });
+  // Each step here is a layer every request passes through: mount only where it has work.
   app.use(requestId());
-  app.use(requestLog(logger));
+  if (logger !== silentLogger) app.use(requestLog(logger));
   app.use(rejectBrokenEncoding());
-  app.use(limitBodySize());
-  app.use(afterMutation(deps.webhooks, onChange, logger));
+  // GET and HEAD carry no body and change nothing; any other method that
+  // reaches a route may do both (an unknown method only meets the 404).
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], '*', limitBodySize());
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', afterMutation(deps.webhooks, onChange, logger));
   app.use('/v3/*', injectFaults(deps));
   app.use('/v3/*', rateLimit(deps));
   app.route('/', iamRoutes(deps));
