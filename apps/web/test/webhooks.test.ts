@@ -192,3 +192,59 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
     expect(events.length).toBeGreaterThan(0);
   });
 });
+
+describe.each(dialects)('concurrent writers on %s', (dialect) => {
+  test('a page reading every signal while deliveries arrive (in another order) never deadlocks', async () => {
+    const h = await createDashboardHarness({ dialect });
+    try {
+      const browser = await h.signedIn();
+      const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+      const id = vehicleIds[0]!;
+      await browser.get(`/vehicles/${id}`);
+      const token = h.credentials.managementToken;
+      const statuses: number[] = [];
+      // Deliveries staggered across the read's transaction, each writing late codes first.
+      const event = (n: number) => {
+        const at = h.clock.now() + n;
+        const signal = (code: string, group: string, name: string, body: unknown) => ({
+          code,
+          group,
+          name,
+          body,
+          status: { value: 'SUCCESS' },
+          meta: { oemUpdatedAt: at },
+        });
+        const body = JSON.parse(stateOfChargeEvent({ eventId: `race-${n}`, vehicleId: id, percent: 50, at }));
+        body.data.signals = [
+          signal('tractionbattery-stateofcharge', 'TractionBattery', 'StateOfCharge', {
+            value: 50,
+            unit: 'percent',
+          }),
+          signal('tractionbattery-range', 'TractionBattery', 'Range', { value: 300, unit: 'km' }),
+          signal('odometer-traveleddistance', 'Odometer', 'TraveledDistance', {
+            value: 1000 + n,
+            unit: 'km',
+          }),
+          signal('closure-islocked', 'Closure', 'IsLocked', { value: n % 2 === 0 }),
+          signal('charge-ischarging', 'Charge', 'IsCharging', { value: false }),
+        ];
+        return JSON.stringify(body);
+      };
+      let n = 0;
+      for (let round = 0; round < 6; round++) {
+        h.clock.advance(61_000);
+        const results = await Promise.all([
+          browser.submit(`/vehicles/${id}`, {}, `/vehicles/${id}/refresh`),
+          ...[0, 5, 10, 20, 40].map(async (delay) => {
+            await new Promise((r) => setTimeout(r, delay));
+            return deliver(h.app, event(++n), token);
+          }),
+        ]);
+        statuses.push(...results.map((r) => r.status));
+      }
+      expect(statuses).toEqual(Array.from({ length: 36 }, (_, i) => (i % 6 === 0 ? 303 : 200)));
+    } finally {
+      await h.close();
+    }
+  });
+});
