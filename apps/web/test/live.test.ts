@@ -1,4 +1,10 @@
-import { BEV_LOGIN, createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
+import { createLiveHub } from '../src/features/live/live-hub.js';
+import {
+  BEV_LOGIN,
+  createDashboardHarness,
+  type DashboardHarness,
+  eventually,
+} from './support/dashboard-harness.js';
 import { pictureLabels } from './support/pages.js';
 import { dialects } from './support/test-database.js';
 import { deliver, stateOfChargeEvent } from './support/webhook-events.js';
@@ -46,8 +52,9 @@ describe.each(dialects)('live updates on %s', (dialect) => {
     await h?.close();
   });
 
-  test("a webhook for the vehicle reaches its open page's stream as re-rendered fragments", async () => {
-    h = await createDashboardHarness({ dialect });
+  test("a webhook for the vehicle reaches its open page's stream as re-rendered fragments; a closed stream stops listening", async () => {
+    const hub = createLiveHub();
+    h = await createDashboardHarness({ dialect, live: hub });
     const browser = await h.signedIn();
     const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
     const id = vehicleIds[0]!;
@@ -76,7 +83,9 @@ describe.each(dialects)('live updates on %s', (dialect) => {
     const summary = fragments[0]!.html;
     expect(summary.startsWith(`<div id="summary-${id}"`)).toBe(true);
     expect(pictureLabels(summary)).toContain('Battery 12 %');
+    expect(hub.listenerCount()).toBe(1);
     await events.close();
+    await eventually(() => hub.listenerCount() === 0, 'the stream to unsubscribe');
   });
 
   test('the dashboard stream sends the summary of whichever vehicle changed; a duplicate sends nothing', async () => {

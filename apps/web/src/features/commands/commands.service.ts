@@ -57,7 +57,6 @@ export function createCommandsService(deps: CommandsServiceDeps) {
   const { db, clock, smartcar, random, live, logger } = deps;
   const waitMs = deps.waitMs ?? COMMAND_WAIT_MS;
   const deadlineMs = deps.deadlineMs ?? COMMAND_DEADLINE_MS;
-  const inFlight = new Set<Promise<unknown>>();
 
   async function carryOut(request: CommandRequest, id: string): Promise<CommandResult> {
     let result: CommandResult;
@@ -121,13 +120,12 @@ export function createCommandsService(deps: CommandsServiceDeps) {
         parameters: request.parameters,
         createdAt: clock.now(),
       });
+      // Never rejects, so nothing in the background can end the process.
       const running = carryOut(request, id).catch((error: unknown) => {
         // Only the log write itself can land here (the database went away): the row stays PENDING.
         logger.error({ err: error, commandId: id }, 'could not record a command outcome');
         return { status: 'PENDING', id } as const;
       });
-      inFlight.add(running);
-      void running.finally(() => inFlight.delete(running));
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<CommandResult>((done) => {
         timer = setTimeout(() => done({ status: 'PENDING', id }), waitMs);
@@ -142,11 +140,6 @@ export function createCommandsService(deps: CommandsServiceDeps) {
     /** The account's commands to a vehicle, newest first. */
     list: (accountId: string, vehicleId: string, limit = 20): Promise<CommandLogEntry[]> =>
       listCommands(db, accountId, vehicleId, limit),
-
-    /** Resolves once every command sent so far has ended (for shutdown and tests). */
-    async idle(): Promise<void> {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
   };
 }
 
