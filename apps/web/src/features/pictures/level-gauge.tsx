@@ -64,12 +64,10 @@ export function LevelGauge({ percent, kind, charging = false, width = 160 }: Lev
             stroke="currentColor"
             stroke-width="2.5"
           />
-          <text x="8" y="24" font-size="9" fill="currentColor" opacity="0.7">
-            E
-          </text>
-          <text x="106" y="24" font-size="9" fill="currentColor" opacity="0.7">
-            F
-          </text>
+          {/* Quarter marks, as on a fuel gauge; letters would sit under the fill. */}
+          {[31, 60, 89].map((x) => (
+            <line x1={x} x2={x} y1="31" y2="36" stroke="currentColor" stroke-width="1.5" opacity="0.6" />
+          ))}
         </>
       )}
       {level === null ? null : (

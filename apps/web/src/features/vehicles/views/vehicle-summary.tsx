@@ -57,12 +57,16 @@ export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleS
   const isCharging = byCode.get('charge-ischarging');
   const charging =
     isCharging?.status === 'SUCCESS' && (isCharging.body as { value?: unknown } | undefined)?.value === true;
-  // Per fact, the first candidate with a value, else one in ERROR; a fact the
-  // vehicle cannot have (UNAVAILABLE) is left to the full signal list.
+  // Per fact, the freshest candidate with a value (webhooks bring some codes
+  // more often than others: "charging" is a trigger, the detailed status is
+  // not), else one in ERROR; a fact the vehicle cannot have (UNAVAILABLE) is
+  // left to the full signal list.
   const facts = FACTS.flatMap((codes) => {
     const candidates = codes.map((c) => byCode.get(c)).filter((s) => s !== undefined);
-    const found =
-      candidates.find((s) => s.status === 'SUCCESS') ?? candidates.find((s) => s.status === 'ERROR');
+    const withValue = candidates
+      .filter((s) => s.status === 'SUCCESS')
+      .sort((a, b) => b.oemUpdatedAt - a.oemUpdatedAt)[0];
+    const found = withValue ?? candidates.find((s) => s.status === 'ERROR');
     return found ? [found] : [];
   });
   return (
