@@ -16,7 +16,13 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startApp(port: number, emulatorPort: number): Promise<AppProcess> {
+export const BENCH_MANAGEMENT_TOKEN = 'bench-management-token-0123456789';
+
+export async function startApp(
+  port: number,
+  emulatorPort: number,
+  options: { databaseUrl?: string; logLevel?: string } = {},
+): Promise<AppProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'paddock-bench-'));
   const credentials = { clientId: 'client_bench', clientSecret: 'bench-secret-0123456789abcdef' };
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
@@ -27,9 +33,9 @@ export async function startApp(port: number, emulatorPort: number): Promise<AppP
       PADDOCK_EMULATOR_PORT: String(emulatorPort),
       PADDOCK_EMULATOR_CLIENT_ID: credentials.clientId,
       PADDOCK_EMULATOR_CLIENT_SECRET: credentials.clientSecret,
-      PADDOCK_EMULATOR_MANAGEMENT_TOKEN: 'bench-management-token-0123456789',
-      DATABASE_URL: `file:${join(dir, 'paddock.db')}`,
-      LOG_LEVEL: 'info',
+      PADDOCK_EMULATOR_MANAGEMENT_TOKEN: BENCH_MANAGEMENT_TOKEN,
+      DATABASE_URL: options.databaseUrl ?? `file:${join(dir, 'paddock.db')}`,
+      LOG_LEVEL: options.logLevel ?? 'info',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

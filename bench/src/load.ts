@@ -7,6 +7,8 @@ export interface LoadTarget {
   body?: string;
   /** Paths to rotate through, relative to `url`'s origin; default just `url`. */
   paths?: readonly string[];
+  /** Builds each request (body, headers) instead; for loads where every request differs. */
+  setupRequest?: (request: autocannon.Request) => autocannon.Request;
 }
 
 export interface LoadResult {
@@ -32,16 +34,18 @@ export async function load(target: LoadTarget): Promise<LoadResult> {
     body: target.body,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: paths
-      ? [
-          {
-            setupRequest: (request) => {
-              request.path = paths[next++ % paths.length]!;
-              return request;
+    requests: target.setupRequest
+      ? [{ setupRequest: target.setupRequest }]
+      : paths
+        ? [
+            {
+              setupRequest: (request) => {
+                request.path = paths[next++ % paths.length]!;
+                return request;
+              },
             },
-          },
-        ]
-      : undefined,
+          ]
+        : undefined,
   });
   return {
     rps: result.requests.average,

@@ -2,6 +2,7 @@ import { CONNECTIONS, SECONDS } from './load.js';
 import { appVersusGuide } from './suites/app.js';
 import { emulatorScale, emulatorThroughput } from './suites/emulator.js';
 import { sdkOverhead } from './suites/sdk.js';
+import { webhookIngestion } from './suites/webhooks.js';
 
 /**
  * `npm run bench`: every benchmark, each with its baseline measured in the
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   'emulator-scale': emulatorScale,
   'sdk-overhead': sdkOverhead,
   'app-vs-guide': appVersusGuide,
+  'webhook-ingestion': webhookIngestion,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);

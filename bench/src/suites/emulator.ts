@@ -8,6 +8,7 @@ export interface EmulatorInfo {
   clientId: string;
   clientSecret: string;
   vehicleCount: number;
+  /** A BEV (its full signal list is measured). */
   first: { vehicleId: string; userId: string };
   vehiclePaths: string[];
 }
