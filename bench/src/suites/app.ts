@@ -19,7 +19,11 @@ async function connectUser(app: AppProcess, email: string, mode: 'live' | 'simul
   return ((await res.json()) as { userId: string }).userId;
 }
 
-const tokenRequests = (app: AppProcess) => app.logLines().filter((l) => l.route === '/oauth2/token').length;
+/** Token requests the embedded emulator has logged, once its log has caught up. */
+async function tokenRequests(app: AppProcess): Promise<number> {
+  await new Promise((r) => setTimeout(r, 300));
+  return app.logLines().filter((l) => l.route === '/oauth2/token').length;
+}
 
 /** Signs up, then goes through /login and /exchange as Connect's redirect would, `EXCHANGES` times. */
 async function signedInSession(app: AppProcess): Promise<BrowserSession> {
@@ -48,10 +52,10 @@ async function signedInSession(app: AppProcess): Promise<BrowserSession> {
 export async function appVersusGuide(): Promise<void> {
   const app = await startApp(await freePort(), await freePort());
   try {
-    const before = tokenRequests(app);
+    const before = await tokenRequests(app);
     const browser = await signedInSession(app);
     const ours = await load({ url: `${app.url}/vehicle`, headers: { cookie: browser.cookieHeader } });
-    const oursTokens = tokenRequests(app) - before;
+    const oursTokens = (await tokenRequests(app)) - before;
 
     const guide = await startScript<{ url: string }>(GUIDE, [], {
       PORT: '0',
@@ -63,14 +67,14 @@ export async function appVersusGuide(): Promise<void> {
     try {
       // The guide lists connections with no mode filter, which means live ones.
       const userId = await connectUser(app, 'guide-driver@example.com', 'live');
-      const guideBefore = tokenRequests(app);
+      const guideBefore = await tokenRequests(app);
       for (let i = 0; i < EXCHANGES; i++) {
         const res = await fetch(`${guide.info.url}/exchange?user_id=${userId}&state=x`, {
           redirect: 'manual',
         });
         if (res.status !== 302) throw new Error(`guide exchange: ${res.status}`);
       }
-      const guideTokens = tokenRequests(app) - guideBefore;
+      const guideTokens = (await tokenRequests(app)) - guideBefore;
       const theirs = await load({ url: `${guide.info.url}/vehicle` });
       for (const [name, r] of [
         ['app', ours],
