@@ -1,10 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { createDatabase, dialectOf, sqliteFilename } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { migrations } from '../src/db/migrations/index.js';
+import { withStatementCache } from '../src/db/statement-cache.js';
+import type { Database } from '../src/db/tables.js';
 import {
   createTestDatabase,
   dialects,
@@ -134,6 +137,47 @@ describe('createDatabase on SQLite', () => {
       await second.destroy();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a file database is WAL with synchronous NORMAL (commits survive a killed process without an fsync each)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paddock-web-db-'));
+    const db = createDatabase({ url: `file:${join(dir, 'app.db')}` });
+    try {
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+      expect(journal.rows[0]?.journal_mode).toBe('wal');
+      const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+      expect(sync.rows[0]?.synchronous).toBe(1); // NORMAL
+      const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+      expect(keys.rows[0]?.foreign_keys).toBe(1);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('reused prepared statements give fresh results, past the cache size too', async () => {
+    const sqlite = new SQLite(':memory:');
+    const cached = withStatementCache(sqlite, 2);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+    try {
+      await migrateToLatest(db);
+      const find = (id: string) => db.selectFrom('accounts').select('id').where('id', '=', id).execute();
+      expect(cached.prepare('select 1 as x')).toBe(cached.prepare('select 1 as x'));
+      for (const id of ['a', 'b', 'c']) {
+        expect(await find(id)).toEqual([]);
+        await db
+          .insertInto('accounts')
+          .values({ id, email: `${id}@example.com`, password_hash: 'x', created_at: 1 })
+          .execute();
+        expect(await find(id)).toEqual([{ id }]);
+        // Other SQL texts push the older statements out of a two-entry cache.
+        await sql`select ${id} as y`.execute(db);
+        await sql`select count(*) as n from accounts`.execute(db);
+      }
+      expect(await db.selectFrom('accounts').select('id').orderBy('id').execute()).toHaveLength(3);
+    } finally {
+      await db.destroy();
     }
   });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Pool } from 'pg';
+import { withStatementCache } from './statement-cache.js';
 import type { Database } from './tables.js';
 
 /** The two engines the app runs on. */
@@ -64,7 +65,8 @@ export function sqliteFilename(url: string, cwd: string | undefined): string {
 
 /**
  * Opens the app's database. SQLite: the file's folder is created when needed,
- * foreign keys are enforced and the journal is WAL. PostgreSQL: a `pg` pool
+ * foreign keys are enforced, the journal is WAL with `synchronous=NORMAL`
+ * and prepared statements are reused (see `openSqlite`). PostgreSQL: a `pg` pool
  * whose `int8` columns (the epoch-ms timestamps and counts) read back as
  * JavaScript numbers, as SQLite's integers do. The caller owns it:
  * `await db.destroy()` closes it.
@@ -78,9 +80,17 @@ function openSqlite(options: DatabaseOptions): Kysely<Database> {
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const sqlite = new SQLite(filename);
   sqlite.pragma('foreign_keys = ON');
-  // WAL lets readers proceed while a request writes; a memory database has no journal file.
-  if (filename !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (filename !== ':memory:') {
+    // WAL lets readers proceed while a request writes; a memory database has no journal file.
+    sqlite.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL syncs at checkpoints instead of at every commit. A
+    // commit is in the WAL file (the OS's page cache) before it returns, so a
+    // crash or kill of the process loses nothing committed; a power loss or
+    // an OS crash may lose the last commits before a checkpoint (never
+    // corrupts). FULL would add an fsync to every commit.
+    sqlite.pragma('synchronous = NORMAL');
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 function openPostgres(options: DatabaseOptions): Kysely<Database> {
