@@ -95,3 +95,19 @@ describe('POST /_emulator/connect', () => {
     expect(inc.body.vin).toMatch(/^[A-Z0-9]{17}$/);
   });
 });
+
+describe('POST /_emulator/connect from a web page', () => {
+  it('refuses a body that is not sent as application/json (no cross-site form or text/plain post)', async () => {
+    const { setup } = await import('./helpers/setup.js');
+    const t = setup();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const res = await t.fetch('/_emulator/connect', {
+        method: 'POST',
+        headers: type ? { 'content-type': type } : {},
+        body: JSON.stringify({ clientId: t.app.clientId, email: 'cross-site@example.com' }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    }
+  });
+});

@@ -37,6 +37,11 @@ export function controlRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
     const bad = (error: string, description: string, status: 400 | 409 = 400) =>
       c.json({ error, error_description: description }, status);
 
+    // A JSON content type cannot be sent cross-site without a CORS preflight,
+    // so a web page cannot create users in a developer's emulator.
+    if (!/^application\/json\s*(?:;|$)/i.test((c.req.header('content-type') ?? '').trim())) {
+      return bad('invalid_request', 'The body must be JSON, sent with Content-Type: application/json.');
+    }
     let json: unknown;
     try {
       json = JSON.parse(await c.req.text());
