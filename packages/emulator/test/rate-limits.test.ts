@@ -47,6 +47,19 @@ describe("Smartcar's rate limits (reference §6)", () => {
     expect((await apiGet(t, `/v3/vehicles/${vehicleIds[0]}`, token)).status).toBe(200);
   });
 
+  it('keep no per-vehicle bucket for ids that name no vehicle (only the application bucket is spent)', async () => {
+    const { t, token } = await connected();
+    await putSettings(t, 'rate-limits', { enabled: true, vehicle: { capacity: 3, refillPerMinute: 1 } });
+    for (let i = 0; i < 6; i++) {
+      await expectApiError(
+        await apiGet(t, '/v3/vehicles/no-such-vehicle', token),
+        404,
+        'RESOURCE_NOT_FOUND',
+        'VEHICLE_NOT_FOUND',
+      );
+    }
+  });
+
   it('cost nothing for requests without a valid token (they stay 401)', async () => {
     const { t, vehicleIds } = await connected();
     await putSettings(t, 'rate-limits', { enabled: true, application: { capacity: 1, refillPerMinute: 0 } });

@@ -118,7 +118,9 @@ export function rateLimit(
     const match = /^Bearer\s+([^\s]+)\s*$/i.exec(requestHeader(c, 'authorization') ?? '');
     const token = match && deps.store.tokens.findValid(hashToken(match[1]!));
     if (!token) return next();
-    const vehicleId = VEHICLE_PATH.exec(c.req.path)?.[1];
+    // Only a known vehicle gets a bucket, so made-up ids cannot grow the table without bound.
+    const pathVehicle = VEHICLE_PATH.exec(c.req.path)?.[1];
+    const vehicleId = pathVehicle && deps.store.vehicles.findById(pathVehicle) ? pathVehicle : undefined;
     const decision = deps.rateLimits.take(token.applicationId, vehicleId);
     if (!decision.ok) {
       const retryAfter = String(decision.retryAfterSeconds);
