@@ -101,6 +101,44 @@ describe.each(dialects)('commands on %s', (dialect) => {
     expect(done).toMatch(/<li data-status="SUCCEEDED" data-command="set-charge-limit">/);
   });
 
+  test.each([
+    ['an injected 500', 'server-error'],
+    ['a dropped connection', 'dropped'],
+  ] as const)(
+    'with the SDK’s default retries, a command failing with %s is POSTed exactly once',
+    async (_, failure) => {
+      // Neither Smartcar nor the emulator de-duplicates commands by key, so a retried POST is a second command.
+      const posts: { idempotencyKey: string | null }[] = [];
+      h = await createDashboardHarness({
+        dialect,
+        maxRetries: 'sdk-default',
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          if (request.method === 'POST' && new URL(request.url).pathname.includes('/commands/')) {
+            posts.push({ idempotencyKey: request.headers.get('idempotency-key') });
+            if (failure === 'dropped') throw new TypeError('fetch failed: socket hang up');
+          }
+          return h.emulator.fetch(request);
+        },
+      });
+      const browser = await h.signedIn();
+      const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+      const vehicleId = vehicleIds[0]!;
+      if (failure === 'server-error') {
+        await h.control('/_emulator/faults', {
+          type: 'SERVER',
+          code: 'INTERNAL',
+          pathPattern: '/v3/vehicles/*/commands/**',
+          method: 'POST',
+        });
+      }
+      expect((await send(browser, vehicleId, 'unlock')).status).toBe(303);
+      expect(await commandLog(vehicleId)).toMatchObject([{ command: 'unlock', status: 'FAILED' }]);
+      expect(posts).toEqual([{ idempotencyKey: null }]);
+      expect(await emulatorLocked(vehicleId)).toBe(true);
+    },
+  );
+
   test('parameters are checked before anything is sent or logged', async () => {
     const { browser, vehicleId } = await setUp();
     await send(browser, vehicleId, 'set-charge-limit', { percent: '30' });

@@ -6,8 +6,9 @@ export async function chargeTo(smartcar: SmartcarClient, userId: string, vehicle
   await car.commands.setChargeLimit(vehicleId, percent);
   try {
     // A long-running command is answered 202 and its result follows on the same
-    // response: the call waits for it (commandTimeout, default 310 s). With an
-    // idempotency key, a failed attempt may be retried safely.
+    // response: the call waits for it (commandTimeout, default 310 s). An
+    // idempotency key lets a failed attempt be retried: safe only where the
+    // server de-duplicates by it (Smartcar documents no such key).
     const { data, requestId } = await car.commands
       .startCharge(vehicleId, { idempotencyKey: randomUUID() })
       .withResponse();

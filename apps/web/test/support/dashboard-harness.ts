@@ -44,6 +44,11 @@ export interface DashboardHarnessOptions {
   readonly config?: Partial<AppConfig>;
   /** Reuse this emulator (and its clock) instead of making one: a second app against the same Smartcar. */
   readonly reuse?: SharedSmartcar;
+  /**
+   * The SDK's retries. Default 0 (each Smartcar call once); `'sdk-default'`
+   * keeps the SDK's own default, as `main.ts` does, with no wait between attempts.
+   */
+  readonly maxRetries?: number | 'sdk-default';
 }
 
 /** The Smartcar side of a harness, which a second app (a restart) can share. */
@@ -92,7 +97,9 @@ export async function createDashboardHarness(options: DashboardHarnessOptions = 
     emulatorOrigin: EMULATOR_ORIGIN,
     fetch: options.fetch ?? emulator.fetch,
     clock,
-    maxRetries: 0,
+    ...(options.maxRetries === 'sdk-default'
+      ? { sleep: async () => {} }
+      : { maxRetries: options.maxRetries ?? 0 }),
   });
   let db: Kysely<Database>;
   if (options.sqliteFile) {

@@ -71,7 +71,12 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Extra request headers; they override the SDK's own. */
   headers?: Record<string, string>;
-  /** Sent as `Idempotency-Key`; reused on every attempt, it lets non-idempotent calls be retried. */
+  /**
+   * Sent as `Idempotency-Key` and reused on every attempt; it lets non-idempotent
+   * calls (commands, POSTs) be retried. Only safe where the server de-duplicates
+   * by this key: Smartcar documents no idempotency key, so a retried command may
+   * act twice. Without a key, a command is sent once.
+   */
   idempotencyKey?: string;
 }
 

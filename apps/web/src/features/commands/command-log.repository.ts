@@ -3,7 +3,7 @@ import type { CommandLogEntry, Database } from '../../db/tables.js';
 
 /** A command as it is sent. */
 export interface NewCommand {
-  /** Made by the caller (e.g. `randomToken(random, 16)`); also usable as the idempotency key. */
+  /** Made by the caller (e.g. `randomToken(random, 16)`). */
   readonly id: string;
   readonly accountId: string;
   readonly vehicleId: string;

@@ -68,8 +68,10 @@ export function createCommandsService(deps: CommandsServiceDeps) {
           request.definition
             .send(smartcar, request.vehicleId, request.parameters, {
               userId: request.smartcarUserId,
-              // The log id doubles as the idempotency key, so a retry is never a second command.
-              idempotencyKey: id,
+              // Sent once, never retried: Smartcar documents no idempotency key and does not
+              // de-duplicate commands, so a second attempt after a timeout or a 5xx could be
+              // a second unlock. A failure is shown and the person decides whether to try again.
+              maxRetries: 0,
               signal,
             })
             .withResponse(),
