@@ -92,6 +92,30 @@ function memoryConnections(): ConnectionRepository {
   // Insertion sequence breaks createdAt ties, so "newest first" stays stable on a frozen clock.
   const rows = new Map<string, { record: ConnectionRecord; seq: number }>();
   let seq = 0;
+  // Connection ids by application, then vehicle, in the order of `rows`: every
+  // Vehicle API call looks its connection up, and a scan of all rows made each
+  // read O(connections) (100,000 vehicles: tens of milliseconds).
+  const byVehicle = new Map<string, Map<string, Set<string>>>();
+  const idsFor = (applicationId: string, vehicleId: string) => byVehicle.get(applicationId)?.get(vehicleId);
+  const index = (c: ConnectionRecord) => {
+    const vehicles = byVehicle.get(c.applicationId) ?? new Map<string, Set<string>>();
+    byVehicle.set(c.applicationId, vehicles);
+    const ids = vehicles.get(c.vehicleId) ?? new Set<string>();
+    vehicles.set(c.vehicleId, ids);
+    ids.add(c.id);
+  };
+  const unindex = (c: ConnectionRecord) => {
+    const vehicles = byVehicle.get(c.applicationId);
+    const ids = vehicles?.get(c.vehicleId);
+    if (!vehicles || !ids) return;
+    ids.delete(c.id);
+    if (ids.size === 0) vehicles.delete(c.vehicleId);
+    if (vehicles.size === 0) byVehicle.delete(c.applicationId);
+  };
+  const reindex = () => {
+    byVehicle.clear();
+    for (const { record } of rows.values()) index(record);
+  };
   const matches = (c: ConnectionRecord, q: ConnectionQuery) =>
     c.applicationId === q.applicationId &&
     (q.userId === undefined || c.userId === q.userId) &&
@@ -102,30 +126,37 @@ function memoryConnections(): ConnectionRepository {
     insert(record) {
       if (rows.has(record.id)) throw new Error(`Connection ${record.id} already exists`);
       rows.set(record.id, { record, seq: seq++ });
+      index(record);
     },
     update(record) {
       const row = rows.get(record.id);
       if (!row) throw new Error(`Connection ${record.id} does not exist`);
+      const moved =
+        row.record.applicationId !== record.applicationId || row.record.vehicleId !== record.vehicleId;
       row.record = record;
+      // Rare; rebuilding keeps the index in the order of `rows`.
+      if (moved) reindex();
     },
     findById: (id) => rows.get(id)?.record,
-    delete: (id) => rows.delete(id),
+    delete: (id) => {
+      const row = rows.get(id);
+      if (row) unindex(row.record);
+      return rows.delete(id);
+    },
     deleteForUser(applicationId, userId) {
       let removed = 0;
       for (const [id, { record }] of rows) {
-        if (record.applicationId === applicationId && record.userId === userId && rows.delete(id)) removed++;
+        if (record.applicationId === applicationId && record.userId === userId && rows.delete(id)) {
+          unindex(record);
+          removed++;
+        }
       }
       return removed;
     },
     find(applicationId, userId, vehicleId) {
-      for (const { record } of rows.values()) {
-        if (
-          record.applicationId === applicationId &&
-          record.userId === userId &&
-          record.vehicleId === vehicleId
-        ) {
-          return record;
-        }
+      for (const id of idsFor(applicationId, vehicleId) ?? []) {
+        const record = rows.get(id)?.record;
+        if (record?.userId === userId) return record;
       }
       return undefined;
     },
@@ -139,15 +170,14 @@ function memoryConnections(): ConnectionRepository {
       };
     },
     findForVehicle(applicationId, vehicleId) {
-      for (const { record } of rows.values()) {
-        if (record.applicationId === applicationId && record.vehicleId === vehicleId) return record;
-      }
+      for (const id of idsFor(applicationId, vehicleId) ?? []) return rows.get(id)?.record;
       return undefined;
     },
     dump: () => [...rows.values()].map((row) => row.record),
     load(records) {
       rows.clear();
       for (const record of records) rows.set(record.id, { record, seq: seq++ });
+      reindex();
     },
   };
 }
