@@ -13,6 +13,7 @@ import { evolve } from './evolve.js';
 import { signalBody } from './signal-bodies.js';
 import { imperialUnitIn, STATE_EDITORS } from './signal-edits.js';
 import { signalResources } from './signal-resources.js';
+import { signalResourcesJson } from './signal-resources-json.js';
 import {
   change,
   checkNumber,
@@ -50,6 +51,12 @@ export interface VehicleSimulator {
   state(vehicleId: string): VehicleState;
   /** Every catalogue signal for the vehicle as v3 signal resources (SUCCESS / ERROR (permission) / UNAVAILABLE (powertrain)). */
   signals(vehicleId: string, opts: SignalOptions): SignalResource[];
+  /**
+   * Optional: `JSON.stringify(signals(vehicleId, opts))` and the list's length,
+   * made without the objects. The signal list route uses it when present and
+   * falls back to `signals`.
+   */
+  signalsJson?(vehicleId: string, opts: SignalOptions): { count: number; json: string };
   /** Raw current values by code, metric, for webhook diffing: each signal the powertrain has. */
   values(vehicleId: string): Map<string, { body: unknown; oemUpdatedAt: number }>;
   lock(vehicleId: string): void;
@@ -127,6 +134,10 @@ export function createVehicleSimulator(
     signals: (id, opts) => {
       const { ctx, reportedAt } = view(id);
       return signalResources(ctx, resourceOptions(opts, reportedAt));
+    },
+    signalsJson: (id, opts) => {
+      const { ctx, reportedAt } = view(id);
+      return signalResourcesJson(ctx, resourceOptions(opts, reportedAt));
     },
     values: (id) => {
       const { ctx, reportedAt } = view(id);

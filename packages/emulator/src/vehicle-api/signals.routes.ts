@@ -13,6 +13,7 @@ import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { originOf } from '../http/origin.js';
 import { requestHeader } from '../http/request-header.js';
+import type { SignalOptions } from '../simulation/vehicle-simulator.js';
 import { bearerAuth } from './bearer-auth.js';
 import { requireVehicleAccess } from './commands-access.js';
 
@@ -56,27 +57,30 @@ export function signalRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
         links: { self: `${origin}/v3/vehicles/${vehicle.id}` },
       },
     };
-    const signals = deps.simulator.signals(vehicle.id, {
-      permissions: access.connection.permissions,
-      unitSystem,
-      origin,
-    });
-    return { vehicle, origin, included, signals };
+    const options: SignalOptions = { permissions: access.connection.permissions, unitSystem, origin };
+    return { vehicle, origin, included, options };
   };
 
   app.get('/v3/vehicles/:vehicleId/signals', bearerAuth(deps), (c) => {
-    const { vehicle, origin, included, signals } = read(c);
-    const body: SignalListResponse = {
-      data: signals,
-      meta: { totalCount: signals.length, pageSize: signals.length, pageNumber: 1 },
+    const { vehicle, origin, included, options } = read(c);
+    const fast = deps.simulator.signalsJson?.(vehicle.id, options);
+    const signals = fast ? undefined : deps.simulator.signals(vehicle.id, options);
+    const count = fast ? fast.count : signals!.length;
+    const rest: Omit<SignalListResponse, 'data'> = {
+      meta: { totalCount: count, pageSize: count, pageNumber: 1 },
       links: { self: `${origin}/v3/vehicles/${vehicle.id}/signals` },
       included,
     };
-    return c.json(body);
+    if (!fast) return c.json({ data: signals!, ...rest } satisfies SignalListResponse);
+    // The list's text is made by the simulator; the envelope around it keeps
+    // the key order of the object form (data, meta, links, included).
+    const text = `{"data":${fast.json},"meta":${JSON.stringify(rest.meta)},"links":${JSON.stringify(rest.links)},"included":${JSON.stringify(rest.included)}}`;
+    return c.body(text, 200, { 'content-type': 'application/json' });
   });
 
   app.get('/v3/vehicles/:vehicleId/signals/:code', bearerAuth(deps), (c) => {
-    const { signals } = read(c);
+    const { vehicle, options } = read(c);
+    const signals = deps.simulator.signals(vehicle.id, options);
     const code = c.req.param('code');
     const signal = isSignalCode(code) ? signals.find((s) => s.id === code) : undefined;
     if (!signal)
