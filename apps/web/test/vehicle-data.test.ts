@@ -7,11 +7,13 @@ import {
   listCommands,
 } from '../src/features/commands/command-log.repository.js';
 import {
+  appendSignalHistories,
   appendSignalHistory,
   listLatestSignals,
   listSignalHistory,
   type SignalValue,
   upsertLatestSignal,
+  upsertLatestSignals,
 } from '../src/features/signals/signals.repository.js';
 import {
   findAccountVehicle,
@@ -20,7 +22,7 @@ import {
   markVehicleDisconnected,
   upsertVehicle,
 } from '../src/features/vehicles/vehicles.repository.js';
-import { storeWebhookEvent } from '../src/features/webhooks/store-webhook-event.js';
+import { storeWebhookEvent, storeWebhookEvents } from '../src/features/webhooks/store-webhook-event.js';
 import { findEvent, insertEventOnce } from '../src/features/webhooks/webhook-events.repository.js';
 import { createTestDatabase, dialects } from './support/test-database.js';
 
@@ -137,6 +139,24 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
     });
   });
 
+  describe('many values at once', () => {
+    test('of several values for one signal the newest wins, the first of equally new ones; each vehicle apart', async () => {
+      await upsertLatestSignal(db, soc(45, T0 + 2 * MINUTE, 'v2'));
+      const values = [soc(50, T0 + MINUTE), soc(40, T0), soc(51, T0 + MINUTE), soc(30, T0, 'v2')];
+      const stored = await upsertLatestSignals(db, values);
+      expect(stored).toEqual([values[0]]);
+      expect(JSON.parse((await listLatestSignals(db, 'v1'))[0]!.body!).value).toBe(50);
+      expect(JSON.parse((await listLatestSignals(db, 'v2'))[0]!.body!).value).toBe(45);
+    });
+
+    test('history beyond one statement: every instant is kept once', async () => {
+      const values = Array.from({ length: 1_200 }, (_, i) => soc(i % 100, T0 + i * 1_000));
+      expect(await appendSignalHistories(db, [...values, values[0]!])).toBe(1_200);
+      expect(await appendSignalHistories(db, values.slice(0, 10))).toBe(0);
+      expect(await listSignalHistory(db, 'v1', SOC, { since: 0, limit: 5_000 })).toHaveLength(1_200);
+    });
+  });
+
   describe('signal history', () => {
     test('numbers are kept as numbers, other bodies as JSON; one row per instant; errors are not history', async () => {
       expect(await appendSignalHistory(db, soc(50.5, T0))).toBe(true);
@@ -213,6 +233,29 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
       expect(await listSignalHistory(db, 'v1', SOC, { since: 0 })).toEqual([]);
       // The same event delivered again (Smartcar retries) is then new and applied.
       expect((await storeWebhookEvent(db, event('e2'), [soc(20, T0)])).duplicate).toBe(false);
+    });
+
+    test('several events in one transaction end as if stored one by one', async () => {
+      await storeWebhookEvent(db, event('before'), [soc(45, T0 + 30_000)]);
+      const results = await storeWebhookEvents(db, [
+        { event: event('before'), signals: [soc(99, T0 + 9 * MINUTE)] },
+        { event: event('e1'), signals: [soc(50, T0 + MINUTE)] },
+        { event: event('older'), signals: [soc(40, T0)] },
+        { event: event('e1'), signals: [soc(98, T0 + 8 * MINUTE)] },
+        { event: event('same-instant'), signals: [soc(60, T0 + MINUTE)] },
+      ]);
+      expect(results).toEqual([
+        { duplicate: true, updatedCodes: [] },
+        { duplicate: false, updatedCodes: [SOC] },
+        { duplicate: false, updatedCodes: [] },
+        { duplicate: true, updatedCodes: [] },
+        { duplicate: false, updatedCodes: [] },
+      ]);
+      expect(JSON.parse((await listLatestSignals(db, 'v1'))[0]!.body!).value).toBe(50);
+      expect((await listSignalHistory(db, 'v1', SOC, { since: 0 })).map((r) => r.value_number)).toEqual([
+        40, 45, 50,
+      ]);
+      expect(await db.selectFrom('webhook_events').selectAll().execute()).toHaveLength(4);
     });
 
     test('two deliveries of one event racing: exactly one is new', async () => {

@@ -55,12 +55,3 @@ function parseJson(text: string | null): unknown {
     return undefined;
   }
 }
-
-/**
- * Values in code order. Every transaction that writes several signals of a
- * vehicle writes them in this order, so two of them (a page's read and a
- * webhook) take their row locks in the same order and cannot deadlock.
- */
-export function inLockOrder<T extends { readonly code: string }>(values: readonly T[]): T[] {
-  return [...values].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}

@@ -17,6 +17,12 @@ export interface SignalValue {
 }
 
 /**
+ * Rows per multi-row statement: 500 rows of 6–7 columns stay far below
+ * SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+ */
+const ROWS_PER_STATEMENT = 500;
+
+/**
  * Stores a signal's value as its latest, unless what is stored is as new or
  * newer by `oemUpdatedAt`: deliveries may arrive out of order, and an older
  * one must not win. One statement (insert … on conflict … do update … where),
@@ -24,31 +30,60 @@ export interface SignalValue {
  * @returns true when this value is now the latest
  */
 export async function upsertLatestSignal(db: Kysely<Database>, value: SignalValue): Promise<boolean> {
-  const row = {
-    vehicle_id: value.vehicleId,
-    code: value.code,
-    status: value.status,
-    body: value.body === undefined ? null : JSON.stringify(value.body),
-    oem_updated_at: value.oemUpdatedAt,
-    received_at: value.receivedAt,
-  };
-  const stored = await db
-    .insertInto('signal_latest')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['vehicle_id', 'code'])
-        .doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          body: eb.ref('excluded.body'),
-          oem_updated_at: eb.ref('excluded.oem_updated_at'),
-          received_at: eb.ref('excluded.received_at'),
-        }))
-        .where((eb) => eb('signal_latest.oem_updated_at', '<', eb.ref('excluded.oem_updated_at'))),
-    )
-    .returning('code')
-    .executeTakeFirst();
-  return stored !== undefined;
+  return (await upsertLatestSignals(db, [value])).length > 0;
+}
+
+/**
+ * {@link upsertLatestSignal} for many values at once, in one statement per
+ * 500 rows. Of several values for the same vehicle and code, the newest
+ * goes in (the first of equally new ones), as applying them one by one in
+ * order would end. Rows are written in (vehicle, code) order, the order
+ * every writer uses, so two transactions on PostgreSQL take their row locks
+ * in the same order and cannot deadlock.
+ * @returns the given values (the same objects) that are now the latest
+ */
+export async function upsertLatestSignals(
+  db: Kysely<Database>,
+  values: readonly SignalValue[],
+): Promise<SignalValue[]> {
+  const newest = new Map<string, SignalValue>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const held = newest.get(key);
+    if (held === undefined || held.oemUpdatedAt < value.oemUpdatedAt) newest.set(key, value);
+  }
+  const candidates = [...newest.values()].sort(byVehicleAndCode);
+  const stored: SignalValue[] = [];
+  for (const chunk of chunks(candidates)) {
+    const rows = await db
+      .insertInto('signal_latest')
+      .values(
+        chunk.map((value) => ({
+          vehicle_id: value.vehicleId,
+          code: value.code,
+          status: value.status,
+          body: value.body === undefined ? null : JSON.stringify(value.body),
+          oem_updated_at: value.oemUpdatedAt,
+          received_at: value.receivedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['vehicle_id', 'code'])
+          .doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            body: eb.ref('excluded.body'),
+            oem_updated_at: eb.ref('excluded.oem_updated_at'),
+            received_at: eb.ref('excluded.received_at'),
+          }))
+          .where((eb) => eb('signal_latest.oem_updated_at', '<', eb.ref('excluded.oem_updated_at'))),
+      )
+      .returning(['vehicle_id', 'code'])
+      .execute();
+    const written = new Set(rows.map((r) => keyOf({ vehicleId: r.vehicle_id, code: r.code })));
+    for (const value of chunk) if (written.has(keyOf(value))) stored.push(value);
+  }
+  return stored;
 }
 
 /**
@@ -58,22 +93,49 @@ export async function upsertLatestSignal(db: Kysely<Database>, value: SignalValu
  * @returns true when a row was added
  */
 export async function appendSignalHistory(db: Kysely<Database>, value: SignalValue): Promise<boolean> {
-  if (value.status !== 'SUCCESS' || value.body === undefined) return false;
-  const number = numericValue(value.body);
-  const added = await db
-    .insertInto('signal_history')
-    .values({
-      vehicle_id: value.vehicleId,
-      code: value.code,
-      oem_updated_at: value.oemUpdatedAt,
-      value_number: number,
-      body: number === null ? JSON.stringify(value.body) : null,
-      received_at: value.receivedAt,
-    })
-    .onConflict((oc) => oc.columns(['vehicle_id', 'code', 'oem_updated_at']).doNothing())
-    .returning('code')
-    .executeTakeFirst();
-  return added !== undefined;
+  return (await appendSignalHistories(db, [value])) > 0;
+}
+
+/**
+ * {@link appendSignalHistory} for many values, in one statement per 500 rows,
+ * in (vehicle, code, instant) order; the first of several values for the
+ * same instant is the one kept.
+ * @returns how many rows were added
+ */
+export async function appendSignalHistories(
+  db: Kysely<Database>,
+  values: readonly SignalValue[],
+): Promise<number> {
+  const firsts = new Map<string, SignalValue>();
+  for (const value of values) {
+    if (value.status !== 'SUCCESS' || value.body === undefined) continue;
+    const key = `${keyOf(value)}\u0000${value.oemUpdatedAt}`;
+    if (!firsts.has(key)) firsts.set(key, value);
+  }
+  const rows = [...firsts.values()].sort((a, b) => byVehicleAndCode(a, b) || a.oemUpdatedAt - b.oemUpdatedAt);
+  let added = 0;
+  for (const chunk of chunks(rows)) {
+    const inserted = await db
+      .insertInto('signal_history')
+      .values(
+        chunk.map((value) => {
+          const number = numericValue(value.body);
+          return {
+            vehicle_id: value.vehicleId,
+            code: value.code,
+            oem_updated_at: value.oemUpdatedAt,
+            value_number: number,
+            body: number === null ? JSON.stringify(value.body) : null,
+            received_at: value.receivedAt,
+          };
+        }),
+      )
+      .onConflict((oc) => oc.columns(['vehicle_id', 'code', 'oem_updated_at']).doNothing())
+      .returning('code')
+      .execute();
+    added += inserted.length;
+  }
+  return added;
 }
 
 /** Every latest value of a vehicle, by code. */
@@ -109,4 +171,18 @@ export async function listSignalHistory(
 function numericValue(body: unknown): number | null {
   const value = (body as { value?: unknown } | null)?.value;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function keyOf(value: { readonly vehicleId: string; readonly code: string }): string {
+  return `${value.vehicleId}\u0000${value.code}`;
+}
+
+/** The one order every writer of several signal rows uses (see {@link upsertLatestSignals}). */
+function byVehicleAndCode(a: SignalValue, b: SignalValue): number {
+  if (a.vehicleId !== b.vehicleId) return a.vehicleId < b.vehicleId ? -1 : 1;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) yield items.slice(i, i + ROWS_PER_STATEMENT);
 }

@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { inTransaction } from '../../db/transaction.js';
 import { lastSignalReads, markSignalsRead } from './signal-reads.repository.js';
-import { fromLatestRow, inLockOrder, type StoredSignal, toSignalValue } from './signal-values.js';
+import { fromLatestRow, type StoredSignal, toSignalValue } from './signal-values.js';
 import {
-  appendSignalHistory,
+  appendSignalHistories,
   listLatestSignals,
   listSignalHistory,
-  upsertLatestSignal,
+  upsertLatestSignals,
 } from './signals.repository.js';
 
 /** Stored values younger than this (ms, default 60 s) are shown without asking Smartcar again. */
@@ -59,15 +59,13 @@ export function createSignalsService({
       const pages = smartcar.signals.list(vehicle.vehicleId, { userId: vehicle.smartcarUserId, signal });
       for await (const item of pages) read.push(item);
       const now = clock.now();
-      const values = inLockOrder(read.map((s) => toSignalValue(vehicle.vehicleId, s, now)));
+      const values = read.map((s) => toSignalValue(vehicle.vehicleId, s, now));
+      // Latest values, then history, each in (vehicle, code) order: the order webhooks write in.
       return inTransaction(db, async (trx) => {
-        const changed: string[] = [];
-        for (const value of values) {
-          if (await upsertLatestSignal(trx, value)) changed.push(value.code);
-          await appendSignalHistory(trx, value);
-        }
+        const changed = await upsertLatestSignals(trx, values);
+        await appendSignalHistories(trx, values);
         await markSignalsRead(trx, vehicle.vehicleId, now);
-        return changed;
+        return changed.map((value) => value.code);
       });
     },
 

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { inTransaction } from '../../db/transaction.js';
-import { appendSignalHistory, type SignalValue, upsertLatestSignal } from '../signals/signals.repository.js';
-import { type IncomingEvent, insertEventOnce } from './webhook-events.repository.js';
+import {
+  appendSignalHistories,
+  type SignalValue,
+  upsertLatestSignals,
+} from '../signals/signals.repository.js';
+import { type IncomingEvent, insertEventsOnce } from './webhook-events.repository.js';
 
 /** What storing one event did. */
 export interface StoredEvent {
@@ -12,24 +16,54 @@ export interface StoredEvent {
   readonly updatedCodes: readonly string[];
 }
 
+/** A verified event and the signal values it carries. */
+export interface EventToStore {
+  readonly event: IncomingEvent;
+  readonly signals: readonly SignalValue[];
+}
+
 /**
  * Stores a verified webhook event and applies its signal values, all in one
  * transaction: the event once by `eventId` (a duplicate changes nothing), each
  * value as the latest unless a newer one is stored, and each successful value
  * in the history. Resolves after the commit, so a 200 sent then loses nothing.
  */
-export function storeWebhookEvent(
+export async function storeWebhookEvent(
   db: Kysely<Database>,
   event: IncomingEvent,
   signals: readonly SignalValue[],
 ): Promise<StoredEvent> {
+  const [stored] = await storeWebhookEvents(db, [{ event, signals }]);
+  return stored!;
+}
+
+/**
+ * {@link storeWebhookEvent} for several events in one transaction (group
+ * commit), with one statement per table instead of one per value. The result
+ * is what applying them one by one in order would leave: an `eventId` seen
+ * before, or earlier in the list, is a duplicate; of several values for one
+ * signal the newest wins. An event's `updatedCodes` are the codes whose
+ * latest value is now that event's.
+ * @returns one result per event, in order, after the commit
+ */
+export function storeWebhookEvents(
+  db: Kysely<Database>,
+  events: readonly EventToStore[],
+): Promise<StoredEvent[]> {
   return inTransaction(db, async (trx) => {
-    if (!(await insertEventOnce(trx, event))) return { duplicate: true, updatedCodes: [] };
-    const updatedCodes: string[] = [];
-    for (const value of signals) {
-      if (await upsertLatestSignal(trx, value)) updatedCodes.push(value.code);
-      await appendSignalHistory(trx, value);
-    }
-    return { duplicate: false, updatedCodes };
+    const fresh = await insertEventsOnce(
+      trx,
+      events.map((e) => e.event),
+    );
+    // Only the first delivery of a new id in this list applies its values.
+    const applies = events.map((e) => fresh.delete(e.event.eventId));
+    const values = events.flatMap((e, i) => (applies[i] ? e.signals : []));
+    const latest = new Set(await upsertLatestSignals(trx, values));
+    await appendSignalHistories(trx, values);
+    return events.map((e, i) =>
+      applies[i]
+        ? { duplicate: false, updatedCodes: e.signals.filter((v) => latest.has(v)).map((v) => v.code) }
+        : { duplicate: true, updatedCodes: [] },
+    );
   });
 }

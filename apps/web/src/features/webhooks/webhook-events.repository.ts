@@ -18,13 +18,42 @@ export interface IncomingEvent {
  * @returns true when the event is new
  */
 export async function insertEventOnce(db: Kysely<Database>, event: IncomingEvent): Promise<boolean> {
-  const inserted = await db
-    .insertInto('webhook_events')
-    .values({ event_id: event.eventId, type: event.type, body: event.rawBody, received_at: event.receivedAt })
-    .onConflict((oc) => oc.column('event_id').doNothing())
-    .returning('event_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+  return (await insertEventsOnce(db, [event])).has(event.eventId);
+}
+
+// 4 parameters a row: far below either engine's limit per statement.
+const EVENTS_PER_STATEMENT = 1000;
+
+/**
+ * {@link insertEventOnce} for several events, one statement per 1000. An
+ * `eventId` given twice is stored once (the first).
+ * @returns the ids of the events that were new
+ */
+export async function insertEventsOnce(
+  db: Kysely<Database>,
+  events: readonly IncomingEvent[],
+): Promise<Set<string>> {
+  const byId = new Map<string, IncomingEvent>();
+  for (const event of events) if (!byId.has(event.eventId)) byId.set(event.eventId, event);
+  const firsts = [...byId.values()];
+  const fresh = new Set<string>();
+  for (let i = 0; i < firsts.length; i += EVENTS_PER_STATEMENT) {
+    const rows = await db
+      .insertInto('webhook_events')
+      .values(
+        firsts.slice(i, i + EVENTS_PER_STATEMENT).map((event) => ({
+          event_id: event.eventId,
+          type: event.type,
+          body: event.rawBody,
+          received_at: event.receivedAt,
+        })),
+      )
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .returning('event_id')
+      .execute();
+    for (const row of rows) fresh.add(row.event_id);
+  }
+  return fresh;
 }
 
 export async function findEvent(db: Kysely<Database>, eventId: string): Promise<WebhookEvent | undefined> {

@@ -5,8 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { AppEnv } from '../../http/context.js';
 import type { LiveHub } from '../live/live-hub.js';
-import { inLockOrder, toSignalValue } from '../signals/signal-values.js';
-import { storeWebhookEvent } from './store-webhook-event.js';
+import { toSignalValue } from '../signals/signal-values.js';
+import { createGroupCommit } from './group-commit.js';
 
 /** Largest webhook body read, in bytes (1 MiB): a delivery with every signal is a few tens of KB. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -23,71 +23,71 @@ export interface WebhooksRoutesDeps {
  * POST /webhooks/smartcar. Answers VERIFY with the challenge's HMAC; for any
  * other event, checks `SC-Signature` on the raw bytes in constant time (401,
  * nothing stored, when it does not match), stores the event once by
- * `eventId` and applies its signal values in one transaction, and answers
- * 200 only after that commit. A duplicate is answered 200 and changes
+ * `eventId` and applies its signal values in one transaction (shared with
+ * the deliveries that arrive alongside: group commit), and answers 200 only
+ * after that commit. A duplicate is answered 200 and changes
  * nothing. Open pages of the vehicle are told after the commit.
  */
 export function webhooksRoutes({ db, clock, hub, managementToken }: WebhooksRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const events = createGroupCommit(db);
 
-  app.post(
-    '/webhooks/smartcar',
-    bodyLimit({ maxSize: MAX_WEBHOOK_BYTES, onError: (c) => c.json({ error: 'body too large' }, 413) }),
-    async (c) => {
-      if (managementToken === undefined) return c.json({ error: 'webhooks are not configured' }, 404);
-      const raw = new Uint8Array(await c.req.arrayBuffer());
-      const log = c.var.logger;
-      let event: ReturnType<typeof unwrapWebhook>;
+  const limit = bodyLimit({
+    maxSize: MAX_WEBHOOK_BYTES,
+    onError: (c) => c.json({ error: 'body too large' }, 413),
+  });
+  app.post('/webhooks/smartcar', limit, async (c) => {
+    if (managementToken === undefined) return c.json({ error: 'webhooks are not configured' }, 404);
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const log = c.var.logger;
+    let event: ReturnType<typeof unwrapWebhook>;
+    try {
+      event = unwrapWebhook(raw, c.req.header('sc-signature'), managementToken);
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) {
+        log.warn({}, 'webhook refused: bad signature');
+        return c.json({ error: 'invalid signature' }, 401);
+      }
+      if (error instanceof InvalidResponseError) {
+        log.warn({ reason: error.message }, 'webhook refused: not a Smartcar event');
+        return c.json({ error: 'not a Smartcar event' }, 400);
+      }
+      throw error;
+    }
+
+    if (event.type === 'VERIFY') {
       try {
-        event = unwrapWebhook(raw, c.req.header('sc-signature'), managementToken);
+        log.info({ webhookId: event.meta.webhookId }, 'webhook verification answered');
+        return c.json(answerChallenge(event.challenge, managementToken));
       } catch (error) {
-        if (error instanceof WebhookSignatureError) {
-          log.warn({}, 'webhook refused: bad signature');
-          return c.json({ error: 'invalid signature' }, 401);
-        }
-        if (error instanceof InvalidResponseError) {
-          log.warn({ reason: error.message }, 'webhook refused: not a Smartcar event');
-          return c.json({ error: 'not a Smartcar event' }, 400);
-        }
-        throw error;
+        if (!(error instanceof WebhookSignatureError)) throw error;
+        return c.json({ error: 'challenge refused' }, 400);
       }
+    }
 
-      if (event.type === 'VERIFY') {
-        try {
-          log.info({ webhookId: event.meta.webhookId }, 'webhook verification answered');
-          return c.json(answerChallenge(event.challenge, managementToken));
-        } catch (error) {
-          if (!(error instanceof WebhookSignatureError)) throw error;
-          return c.json({ error: 'challenge refused' }, 400);
-        }
-      }
-
-      const receivedAt = clock.now();
-      const vehicleId = event.vehicle.id;
-      const values =
-        event.type === 'VEHICLE_STATE'
-          ? inLockOrder(event.signals.map((s) => toSignalValue(vehicleId, s, receivedAt)))
-          : [];
-      const stored = await storeWebhookEvent(
-        db,
-        { eventId: event.eventId, type: event.type, rawBody: new TextDecoder().decode(raw), receivedAt },
-        values,
-      );
-      // Committed: from here on a failure costs at most a redelivery, which is a no-op.
-      log.info(
-        {
-          eventId: event.eventId,
-          type: event.type,
-          duplicate: stored.duplicate,
-          updated: stored.updatedCodes.length,
-        },
-        'webhook stored',
-      );
-      if (!stored.duplicate && stored.updatedCodes.length > 0)
-        hub.publish({ vehicleId, kind: 'signals', codes: stored.updatedCodes });
-      return c.json({ received: true, duplicate: stored.duplicate });
-    },
-  );
+    const receivedAt = clock.now();
+    const vehicleId = event.vehicle.id;
+    const values =
+      event.type === 'VEHICLE_STATE' ? event.signals.map((s) => toSignalValue(vehicleId, s, receivedAt)) : [];
+    // Resolves after the commit that holds this event (shared with deliveries arriving alongside).
+    const stored = await events.store(
+      { eventId: event.eventId, type: event.type, rawBody: new TextDecoder().decode(raw), receivedAt },
+      values,
+    );
+    // Committed: from here on a failure costs at most a redelivery, which is a no-op.
+    log.info(
+      {
+        eventId: event.eventId,
+        type: event.type,
+        duplicate: stored.duplicate,
+        updated: stored.updatedCodes.length,
+      },
+      'webhook stored',
+    );
+    if (!stored.duplicate && stored.updatedCodes.length > 0)
+      hub.publish({ vehicleId, kind: 'signals', codes: stored.updatedCodes });
+    return c.json({ received: true, duplicate: stored.duplicate });
+  });
 
   return app;
 }
