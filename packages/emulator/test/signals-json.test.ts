@@ -73,7 +73,11 @@ describe('signalsJson', () => {
       createdAt: rig.clock.now(),
     });
     rig.clock.advance(MINUTE);
-    const text = rig.sim.signalsJson!(id, { permissions: ALL, unitSystem: 'metric', origin: ORIGINS[0]! }).json;
+    const text = rig.sim.signalsJson!(id, {
+      permissions: ALL,
+      unitSystem: 'metric',
+      origin: ORIGINS[0]!,
+    }).json;
     expect(text).toContain('Quote \\" and \\\\ backslash');
     expect(text).toContain('22:00');
     expectSameText(rig, id);

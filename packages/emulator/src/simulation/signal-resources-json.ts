@@ -78,7 +78,8 @@ export function signalResourcesJson(ctx: SignalContext, o: ResourceOptions): { c
     }
     const edited = overrides?.get(code);
     if (json.length > 1) json += ',';
-    json += f.head + attributes + (edited ? metaWith(new Date(edited.at).toISOString()) : meta) + f.selfPath + tail;
+    json +=
+      f.head + attributes + (edited ? metaWith(new Date(edited.at).toISOString()) : meta) + f.selfPath + tail;
   }
   return { count: SIGNAL_CODES.length, json: `${json}]` };
 }
