@@ -32,7 +32,7 @@ import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { sessionMiddleware } from './http/session.js';
 import { type AppLogger, silentLogger } from './logger.js';
-import { loadOrCreateSecret } from './security/app-secret.js';
+import { secretLoader } from './security/app-secret.js';
 import { createScryptHasher, type PasswordHasher } from './security/password-hasher.js';
 import { defaultRandom, type RandomBytes } from './security/tokens.js';
 
@@ -87,7 +87,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const hasher = deps.passwordHasher ?? createScryptHasher();
   const accounts = createAccountsService({ db, clock, random, hasher, limiter });
   const states = createOAuthStateService({ db, clock, random });
-  const connect = createConnectService({ db, clock, states, smartcar, config });
+  const connect = createConnectService({
+    db,
+    clock,
+    states,
+    smartcar,
+    config,
+    externalIdKey: secretLoader(db, 'external-id', random, clock),
+  });
   const vehicles = createVehiclesService({
     db,
     clock,
@@ -133,15 +140,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // The SDK owns the Connect origin (Smartcar's or the emulator's); the CSP follows it.
   const connectOrigin = new URL(smartcar.buildConnectUrl()).origin;
 
-  // Read once per process; a failure (database down) is retried by the next request.
-  let csrfKey: Promise<Buffer> | undefined;
-  const loadCsrfKey = () => {
-    csrfKey ??= loadOrCreateSecret(db, 'csrf', random, clock.now()).catch((error: unknown) => {
-      csrfKey = undefined;
-      throw error;
-    });
-    return csrfKey;
-  };
+  const loadCsrfKey = secretLoader(db, 'csrf', random, clock);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders(connectOrigin));

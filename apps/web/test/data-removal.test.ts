@@ -116,6 +116,29 @@ describe.each(dialects)('disconnect and delete on %s', (dialect) => {
     expect(tableRows(await (await other.get('/vehicle')).text()).length).toBeGreaterThan(0);
   });
 
+  test('delete everything revokes the Smartcar user even when an older link from another account exists', async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { userId } = await h.connect(browser, 'linked-twice@example.com');
+    // A link made before /exchange refused a Smartcar user already held by another account.
+    const other = await h.signedIn();
+    await other.get('/vehicle');
+    const owner = await h.db
+      .selectFrom('smartcar_users')
+      .select('account_id')
+      .where('smartcar_user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const accounts = await h.db.selectFrom('accounts').select('id').execute();
+    const otherId = accounts.find((a) => a.id !== owner.account_id)!.id;
+    await h.db
+      .insertInto('smartcar_users')
+      .values({ account_id: otherId, smartcar_user_id: userId, created_at: h.clock.now() })
+      .execute();
+
+    expect((await browser.submit('/account/delete', {})).status).toBe(303);
+    expect(await emulatorConnections(userId)).toEqual([]);
+  });
+
   test('delete everything when Smartcar is down: nothing is deleted and the page says so', async () => {
     h = await createDashboardHarness({ dialect });
     const browser = await h.signedIn();

@@ -77,8 +77,9 @@ describe.each(dialects)('on %s', (dialect) => {
   describe('/exchange', () => {
     test('happy path: 303 to /vehicle without a referrer, and the table shows what the emulator holds', async () => {
       const browser = await h.signedIn();
-      const state = (await browser.startConnect()).searchParams.get('state')!;
-      const { userId, vehicleIds } = await h.connectInEmulator('driver@example.com');
+      const connectUrl = await browser.startConnect();
+      const state = connectUrl.searchParams.get('state')!;
+      const { userId, vehicleIds } = await h.connectInEmulator('driver@example.com', connectUrl);
 
       const response = await browser.exchange({ user_id: userId, state });
       expect(response.status).toBe(303);
@@ -101,7 +102,7 @@ describe.each(dialects)('on %s', (dialect) => {
 
     test('the same Smartcar user linked twice is stored once', async () => {
       const browser = await h.signedIn();
-      const { userId } = await h.connectInEmulator('twice@example.com');
+      const { userId } = await h.connectInEmulator('twice@example.com', await browser.startConnect());
       for (let i = 0; i < 2; i++) {
         const state = (await browser.startConnect()).searchParams.get('state')!;
         expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);
@@ -132,8 +133,9 @@ describe.each(dialects)('on %s', (dialect) => {
 
     test('a reused state stores nothing more', async () => {
       const browser = await h.signedIn();
-      const state = (await browser.startConnect()).searchParams.get('state')!;
-      const first = await h.connectInEmulator('first@example.com');
+      const connectUrl = await browser.startConnect();
+      const state = connectUrl.searchParams.get('state')!;
+      const first = await h.connectInEmulator('first@example.com', connectUrl);
       const second = await h.connectInEmulator('second@example.com');
       expect((await browser.exchange({ user_id: first.userId, state })).status).toBe(303);
 
@@ -146,7 +148,7 @@ describe.each(dialects)('on %s', (dialect) => {
 
     test('an expired state (11 minutes) stores nothing; 9 minutes is still fine', async () => {
       const browser = await h.signedIn();
-      const { userId } = await h.connectInEmulator('slow@example.com');
+      const { userId } = await h.connectInEmulator('slow@example.com', await browser.startConnect());
       const stale = (await browser.startConnect()).searchParams.get('state')!;
       h.clock.advance(11 * MINUTE);
       await expectRefused(await browser.exchange({ user_id: userId, state: stale }), /has expired/);
@@ -160,8 +162,10 @@ describe.each(dialects)('on %s', (dialect) => {
       const victim = await h.signedIn();
       const attacker = await h.signedIn();
       await attacker.startConnect();
-      const victimState = (await victim.startConnect()).searchParams.get('state')!;
-      const { userId } = await h.connectInEmulator('attacker@example.com');
+      const victimUrl = await victim.startConnect();
+      const victimState = victimUrl.searchParams.get('state')!;
+      // The victim's own Smartcar user, connected from the victim's account.
+      const { userId } = await h.connectInEmulator('victim-car@example.com', victimUrl);
 
       expect(attacker.jar.get('paddock_session')).not.toBe(victim.jar.get('paddock_session'));
       await expectRefused(
@@ -271,11 +275,86 @@ describe.each(dialects)('on %s', (dialect) => {
     });
   });
 
+  describe('whose Smartcar user it is', () => {
+    test('the Connect URL carries an external_id bound to the account: the same each time, another per account, not the account id', async () => {
+      const alice = await h.signedIn();
+      const bob = await h.signedIn();
+      const first = (await alice.startConnect()).searchParams.get('external_id');
+      expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await alice.startConnect()).searchParams.get('external_id')).toBe(first);
+      expect((await bob.startConnect()).searchParams.get('external_id')).not.toBe(first);
+      const ids = await h.db.selectFrom('accounts').select('id').execute();
+      expect(ids.map((r) => r.id)).not.toContain(first);
+    });
+
+    test("another person's user_id with one's own valid state stores nothing, and that person's car stays out of reach", async () => {
+      const alice = await h.signedIn('alice@example.com');
+      const aliceUrl = await alice.startConnect();
+      const aliceCar = await h.connectInEmulator('alice-car@example.com', aliceUrl);
+      expect(
+        (await alice.exchange({ user_id: aliceCar.userId, state: aliceUrl.searchParams.get('state')! }))
+          .status,
+      ).toBe(303);
+
+      const mallory = await h.signedIn('mallory@example.com');
+      const state = (await mallory.startConnect()).searchParams.get('state')!;
+      const response = await mallory.exchange({ user_id: aliceCar.userId, state });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/no connection made from your Paddock account/);
+      const links = await h.db
+        .selectFrom('smartcar_users')
+        .select(['account_id', 'smartcar_user_id'])
+        .execute();
+      expect(links).toHaveLength(1);
+      const malloryPage = await (await mallory.get('/vehicle')).text();
+      expect(malloryPage).toContain('No vehicle connected');
+      expect((await mallory.get(`/vehicles/${aliceCar.vehicleIds[0]}`)).status).toBe(404);
+    });
+
+    test('a Smartcar user already linked to another account is refused with a clear page', async () => {
+      const alice = await h.signedIn();
+      const aliceUrl = await alice.startConnect();
+      const held = await h.connectInEmulator('shared-login@example.com', aliceUrl);
+      expect(
+        (await alice.exchange({ user_id: held.userId, state: aliceUrl.searchParams.get('state')! })).status,
+      ).toBe(303);
+
+      // The same Smartcar login goes through Connect again, from Bob's account this time.
+      const bob = await h.signedIn();
+      const bobUrl = await bob.startConnect();
+      const again = await h.connectInEmulator('shared-login@example.com', bobUrl);
+      expect(again.userId).toBe(held.userId);
+      const response = await bob.exchange({ user_id: held.userId, state: bobUrl.searchParams.get('state')! });
+      expect(response.status).toBe(409);
+      expect(await response.text()).toContain('already connected to another Paddock account');
+      expect(await h.storedUsers()).toBe(1);
+      expect(await (await bob.get('/vehicle')).text()).toContain('No vehicle connected');
+    });
+
+    test('when Smartcar cannot be asked, nothing is stored and the page says so', async () => {
+      const browser = await h.signedIn();
+      const url = await browser.startConnect();
+      const { userId } = await h.connectInEmulator('unconfirmed@example.com', url);
+      await h.emulator.fetch(`${EMULATOR_ORIGIN}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'SERVER', code: 'INTERNAL', pathPattern: '/v3/connections', count: 1 }),
+      });
+      const response = await browser.exchange({ user_id: userId, state: url.searchParams.get('state')! });
+      expect(response.status).toBe(502);
+      expect(await response.text()).toMatch(
+        /could not confirm the connection with Smartcar, so nothing was stored/,
+      );
+      expect(await h.storedUsers()).toBe(0);
+    });
+  });
+
   describe('/exchange under pressure', () => {
     test('two redirects with the same state at once: one 303, one 400, one row', async () => {
       const browser = await h.signedIn();
-      const state = (await browser.startConnect()).searchParams.get('state')!;
-      const { userId } = await h.connectInEmulator('racing@example.com');
+      const connectUrl = await browser.startConnect();
+      const state = connectUrl.searchParams.get('state')!;
+      const { userId } = await h.connectInEmulator('racing@example.com', connectUrl);
       const responses = await Promise.all([
         browser.exchange({ user_id: userId, state }),
         browser.exchange({ user_id: userId, state }),
@@ -300,8 +379,9 @@ describe.each(dialects)('on %s', (dialect) => {
       await h.close();
       h = await createHarness({ dialect, logger });
       const browser = await h.signedIn();
-      const state = (await browser.startConnect()).searchParams.get('state')!;
-      const { userId } = await h.connectInEmulator('quiet@example.com');
+      const connectUrl = await browser.startConnect();
+      const state = connectUrl.searchParams.get('state')!;
+      const { userId } = await h.connectInEmulator('quiet@example.com', connectUrl);
       expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);
       expect((await browser.exchange({ user_id: userId, state })).status).toBe(400); // replayed
       expect((await browser.exchange({ user_id: 'x'.repeat(10), state: 'forged' })).status).toBe(400);

@@ -94,8 +94,9 @@ describe.each(dialects)('sessions on %s', (dialect) => {
 
     const browser = await h.signedIn('home@example.com');
     expect((await browser.get('/')).headers.get('location')).toBe('/login');
-    const state = (await browser.startConnect()).searchParams.get('state')!;
-    const { userId } = await h.connectInEmulator('home@example.com');
+    const connectUrl = await browser.startConnect();
+    const state = connectUrl.searchParams.get('state')!;
+    const { userId } = await h.connectInEmulator('home@example.com', connectUrl);
     await browser.exchange({ user_id: userId, state });
     expect((await browser.get('/')).headers.get('location')).toBe('/vehicle');
   });

@@ -17,8 +17,9 @@ describe.each(dialects)('on %s', (dialect) => {
     email: string,
   ): Promise<{ browser: TestBrowser; userId: string; vehicleIds: string[] }> {
     const browser = await h.signedIn();
-    const state = (await browser.startConnect()).searchParams.get('state')!;
-    const { userId, vehicleIds } = await h.connectInEmulator(email);
+    const connectUrl = await browser.startConnect();
+    const state = connectUrl.searchParams.get('state')!;
+    const { userId, vehicleIds } = await h.connectInEmulator(email, connectUrl);
     expect((await browser.exchange({ user_id: userId, state })).status).toBe(303);
     return { browser, userId, vehicleIds };
   }
@@ -128,11 +129,17 @@ describe.each(dialects)('on %s', (dialect) => {
     test('live mode lists live vehicles only, so simulated ones do not show', async () => {
       const recorder = recordingFetch();
       h = await createHarness({ dialect, fetch: recorder.fetch, config: { mode: 'live' } });
-      const { browser } = await connected('driver@example.com');
+      const browser = await h.signedIn();
+      const connectUrl = await browser.startConnect();
+      const { userId } = await h.connectInEmulator('driver@example.com', connectUrl);
+      // Smartcar lists no live connection of that (simulated) user, so /exchange cannot confirm it.
+      const state = connectUrl.searchParams.get('state')!;
+      expect((await browser.exchange({ user_id: userId, state })).status).toBe(400);
       const html = await (await browser.get('/vehicle')).text();
       expect(html).toContain('No vehicle connected');
       const list = recorder.calls.filter((c) => c.url.pathname === '/v3/connections');
-      expect(list[0]?.url.searchParams.get('filter[vehicle.mode]')).toBe('live');
+      expect(list.length).toBeGreaterThan(0);
+      for (const call of list) expect(call.url.searchParams.get('filter[vehicle.mode]')).toBe('live');
     });
 
     test('a user id in the query, a form or a cookie is never used', async () => {
@@ -155,8 +162,10 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test("a Smartcar error shows Smartcar's suggested message and request id with status 502", async () => {
+      // Connecting works; the dashboard's listing afterwards fails.
+      let failing = false;
       const recorder = recordingFetch((url) =>
-        url.pathname === '/v3/connections'
+        failing && url.pathname === '/v3/connections'
           ? Response.json(
               {
                 errors: [
@@ -179,6 +188,7 @@ describe.each(dialects)('on %s', (dialect) => {
       );
       h = await createHarness({ dialect, fetch: recorder.fetch });
       const { browser } = await connected('asleep@example.com');
+      failing = true;
       const response = await browser.get('/vehicle');
       expect(response.status).toBe(502);
       const html = await response.text();
@@ -188,8 +198,10 @@ describe.each(dialects)('on %s', (dialect) => {
     });
 
     test('without a suggested message the page explains by error type', async () => {
+      // Connecting works; the dashboard's listing afterwards fails.
+      let failing = false;
       const recorder = recordingFetch((url) =>
-        url.pathname === '/v3/connections'
+        failing && url.pathname === '/v3/connections'
           ? Response.json(
               { errors: [{ status: '429', type: 'RATE_LIMIT', code: 'SMARTCAR_API', detail: 'Too many' }] },
               { status: 429, headers: { 'retry-after': '30', 'sc-request-id': 'req-rate' } },
@@ -198,6 +210,7 @@ describe.each(dialects)('on %s', (dialect) => {
       );
       h = await createHarness({ dialect, fetch: recorder.fetch });
       const { browser } = await connected('busy@example.com');
+      failing = true;
       const response = await browser.get('/vehicle');
       expect(response.status).toBe(502);
       const html = await response.text();

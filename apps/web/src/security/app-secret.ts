@@ -25,3 +25,23 @@ export async function loadOrCreateSecret(
     .executeTakeFirstOrThrow();
   return Buffer.from(row.value, 'base64url');
 }
+
+/**
+ * {@link loadOrCreateSecret} read once per process: the first call loads (or
+ * makes) it; a failure (database down) is not kept, so the next call tries again.
+ */
+export function secretLoader(
+  db: Kysely<Database>,
+  name: string,
+  random: RandomBytes,
+  clock: { now(): number },
+): () => Promise<Buffer> {
+  let secret: Promise<Buffer> | undefined;
+  return () => {
+    secret ??= loadOrCreateSecret(db, name, random, clock.now()).catch((error: unknown) => {
+      secret = undefined;
+      throw error;
+    });
+    return secret;
+  };
+}

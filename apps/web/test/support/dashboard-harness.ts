@@ -146,11 +146,19 @@ export async function createDashboardHarness(options: DashboardHarnessOptions = 
      * every permission, as Connect + Allow + /exchange would.
      */
     async connect(browser: TestBrowser, email: string, permissions: readonly string[] = ALL_PERMISSIONS) {
-      const state = (await browser.startConnect()).searchParams.get('state')!;
+      const url = await browser.startConnect();
+      const state = url.searchParams.get('state')!;
+      const externalId = url.searchParams.get('external_id')!;
       const response = await emulator.fetch(`${EMULATOR_ORIGIN}/_emulator/connect`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clientId: credentials.clientId, email, permissions, mode: 'simulated' }),
+        body: JSON.stringify({
+          clientId: credentials.clientId,
+          email,
+          permissions,
+          mode: 'simulated',
+          externalId,
+        }),
       });
       if (!response.ok) throw new Error(`/_emulator/connect: ${response.status} ${await response.text()}`);
       const { userId, vehicleIds } = (await response.json()) as { userId: string; vehicleIds: string[] };

@@ -93,8 +93,13 @@ export async function createHarness(options: HarnessOptions = {}) {
     },
     /** Rows in `smartcar_users`: what /exchange stored. */
     storedUsers: () => countRows(db, 'smartcar_users'),
-    /** Creates a Smartcar user with vehicles in the emulator, as Connect would after Allow. */
-    connectInEmulator: (email: string) => emulatorConnect(emulator.fetch, credentials.clientId, email),
+    /**
+     * Creates a Smartcar user with vehicles in the emulator, as Connect would
+     * after Allow; `from` is the Connect URL the app built (its `external_id`
+     * goes on the connections, as Connect stores it).
+     */
+    connectInEmulator: (email: string, from?: URL) =>
+      emulatorConnect(emulator.fetch, credentials.clientId, email, from?.searchParams.get('external_id')),
     close: () => db.destroy(),
   };
 }
@@ -164,11 +169,18 @@ async function emulatorConnect(
   emulatorFetch: typeof fetch,
   clientId: string,
   email: string,
+  externalId: string | null | undefined,
 ): Promise<{ userId: string; vehicleIds: string[] }> {
   const response = await emulatorFetch(`${EMULATOR_ORIGIN}/_emulator/connect`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId, email, permissions: ['read_vehicle_info'], mode: 'simulated' }),
+    body: JSON.stringify({
+      clientId,
+      email,
+      permissions: ['read_vehicle_info'],
+      mode: 'simulated',
+      ...(externalId ? { externalId } : {}),
+    }),
   });
   if (!response.ok)
     throw new Error(`/_emulator/connect answered ${response.status}: ${await response.text()}`);

@@ -1,28 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 
-/** Smartcar user ids of this account that no other account has linked too. */
-export async function smartcarUsersOnlyOf(
-  db: Kysely<Database>,
-  accountId: string,
-): Promise<{ own: string[]; shared: string[] }> {
-  const mine = await db
-    .selectFrom('smartcar_users')
-    .select('smartcar_user_id')
-    .where('account_id', '=', accountId)
-    .execute();
-  const ids = mine.map((r) => r.smartcar_user_id);
-  if (ids.length === 0) return { own: [], shared: [] };
-  const others = await db
-    .selectFrom('smartcar_users')
-    .select('smartcar_user_id')
-    .where('smartcar_user_id', 'in', ids)
-    .where('account_id', '!=', accountId)
-    .execute();
-  const shared = new Set(others.map((r) => r.smartcar_user_id));
-  return { own: ids.filter((id) => !shared.has(id)), shared: [...shared] };
-}
-
 /**
  * Deletes an account and everything held for it, in the caller's
  * transaction: the signals of its vehicles (unless another account still

@@ -4,8 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database, VehicleRow } from '../../db/tables.js';
 import { inTransaction } from '../../db/transaction.js';
 import { withDeadline } from '../../lib/deadline.js';
+import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
 import { markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
-import { deleteAccountData, smartcarUsersOnlyOf } from './account-data.repository.js';
+import { deleteAccountData } from './account-data.repository.js';
 
 /** Longest a disconnect or a deletion may wait on Smartcar, in ms (15 s). */
 const REMOVAL_DEADLINE_MS = 15_000;
@@ -52,14 +53,17 @@ export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemo
     },
 
     /**
-     * Deletes everything the app holds for the account: each Smartcar user
-     * only this account linked (`DELETE /v3/users/{id}`, which revokes all its
-     * connections), then every local row, the account included.
+     * Deletes everything the app holds for the account: each Smartcar user it
+     * linked (`DELETE /v3/users/{id}`, which revokes all its connections),
+     * then every local row, the account included. A Smartcar user belongs to
+     * one account (/exchange refuses a second), so it is revoked even if an
+     * older link from another account exists: leaving it would keep access
+     * the person asked to remove.
      */
     async deleteAccount(accountId: string, signal?: AbortSignal): Promise<void> {
-      const { own } = await smartcarUsersOnlyOf(db, accountId);
+      const users = await listSmartcarUserIds(db, accountId);
       await withDeadline(REMOVAL_DEADLINE_MS, signal, async (s) => {
-        for (const userId of own) {
+        for (const userId of users) {
           try {
             await smartcar.users.delete(userId, { signal: s });
           } catch (error) {

@@ -26,3 +26,18 @@ export async function listSmartcarUserIds(db: Kysely<Database>, accountId: strin
     .execute();
   return rows.map((r) => r.smartcar_user_id);
 }
+
+/** Whether an account other than this one has linked the Smartcar user. */
+export async function linkedToAnotherAccount(
+  db: Kysely<Database>,
+  smartcarUserId: string,
+  accountId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('smartcar_users')
+    .select('account_id')
+    .where('smartcar_user_id', '=', smartcarUserId)
+    .where('account_id', '!=', accountId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

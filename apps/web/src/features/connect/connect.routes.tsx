@@ -4,7 +4,14 @@ import type { AppEnv } from '../../http/context.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { ConnectService, ExchangeQuery } from './connect.service.js';
 import { connectErrorInfo } from './connect-errors.js';
-import { ConnectErrorPage, InvalidUserIdPage, StateErrorPage } from './views/connect-error.page.js';
+import {
+  ConnectErrorPage,
+  InvalidUserIdPage,
+  LinkedElsewherePage,
+  NotThisAccountPage,
+  StateErrorPage,
+  UnconfirmedPage,
+} from './views/connect-error.page.js';
 import { LoginPage } from './views/login.page.js';
 
 export interface ConnectRoutesDeps {
@@ -36,7 +43,7 @@ export function connectRoutes({ connect, config, onLinked }: ConnectRoutesDeps):
     // Referer headers and caches, whatever the answer.
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
-    const outcome = await connect.exchange(c.var.session, readExchangeQuery(c));
+    const outcome = await connect.exchange(c.var.session, readExchangeQuery(c), c.req.raw.signal);
     const log = c.var.logger;
     switch (outcome.kind) {
       case 'linked': {
@@ -56,6 +63,26 @@ export function connectRoutes({ connect, config, onLinked }: ConnectRoutesDeps):
       case 'invalid-user-id':
         log.warn({}, 'connect redirect refused: missing or malformed user_id');
         return c.html(<InvalidUserIdPage />, 400);
+      case 'not-this-account':
+        log.warn(
+          { accountId: c.var.session?.accountId },
+          'connect redirect refused: user_id not connected from this account',
+        );
+        return c.html(<NotThisAccountPage />, 400);
+      case 'linked-elsewhere':
+        log.warn(
+          { accountId: c.var.session?.accountId },
+          'connect redirect refused: smartcar user linked to another account',
+        );
+        return c.html(<LinkedElsewherePage />, 409);
+      case 'unconfirmed':
+        log.warn(
+          { smartcarRequestId: outcome.problem.requestId, type: outcome.problem.type },
+          'could not confirm a connection with smartcar',
+        );
+        if (outcome.problem.retryAfterSeconds !== undefined)
+          c.header('Retry-After', String(Math.ceil(outcome.problem.retryAfterSeconds)));
+        return c.html(<UnconfirmedPage problem={outcome.problem} />, 502);
       case 'connect-error': {
         const info = connectErrorInfo(outcome.error);
         log.info({ error: outcome.error }, 'connect returned an error');

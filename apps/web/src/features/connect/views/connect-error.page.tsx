@@ -1,5 +1,6 @@
 import { ErrorPage } from '../../../http/error-page.js';
 import { Layout } from '../../../http/layout.js';
+import type { UpstreamProblem } from '../../vehicles/smartcar-error-message.js';
 import type { ExchangeQuery } from '../connect.service.js';
 import type { ConnectErrorInfo } from '../connect-errors.js';
 
@@ -66,6 +67,41 @@ export function InvalidUserIdPage() {
     <ErrorPage
       title="Connection incomplete"
       message="Smartcar's answer did not include a valid user id, so nothing was stored. Start again."
+      action={{ href: '/login', label: 'Start again from the login page' }}
+    />
+  );
+}
+
+/** The `user_id` in the redirect was not connected from this account (forged, or copied from someone else). */
+export function NotThisAccountPage() {
+  return (
+    <ErrorPage
+      title="Connection not confirmed"
+      message="Smartcar has no connection made from your Paddock account for the user in this link, so nothing was stored. Start again from the login page and connect through Smartcar."
+      action={{ href: '/login', label: 'Start again from the login page' }}
+    />
+  );
+}
+
+/** The Smartcar user is already linked to another Paddock account. */
+export function LinkedElsewherePage() {
+  return (
+    <ErrorPage
+      title="Already connected to another account"
+      message="This Smartcar account is already connected to another Paddock account, so it was not added to this one. Sign in to that account, or delete its data there first."
+      action={{ href: '/vehicle', label: 'Back to your vehicles' }}
+    />
+  );
+}
+
+/** Smartcar could not be asked whose connection it is. */
+export function UnconfirmedPage({ problem }: { problem: UpstreamProblem }) {
+  return (
+    <ErrorPage
+      title="Connection not confirmed"
+      message={`Paddock could not confirm the connection with Smartcar, so nothing was stored: ${problem.message} Start again from the login page.`}
+      requestId={problem.requestId}
+      requestIdLabel="Smartcar request id"
       action={{ href: '/login', label: 'Start again from the login page' }}
     />
   );
