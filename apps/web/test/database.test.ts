@@ -11,8 +11,11 @@ import type { Database } from '../src/db/tables.js';
 import {
   createTestDatabase,
   dialects,
+  dropStaleSchemas,
   POSTGRES_SKIPPED_NOTICE,
+  STALE_SCHEMA_MS,
   TEST_DATABASE_URL,
+  testSchemaName,
 } from './support/test-database.js';
 
 // This file always runs with the app's suite, so the notice is printed once per run.
@@ -205,6 +208,49 @@ describe('createDatabase on SQLite', () => {
 describe.skipIf(!TEST_DATABASE_URL)('createDatabase on PostgreSQL', () => {
   test('a schema name that is not a plain identifier is refused before connecting', () => {
     expect(() => createDatabase({ url: TEST_DATABASE_URL!, schema: 'x; drop table y' })).toThrow(TypeError);
+  });
+
+  test("another schema's migration tables (another app's, a killed run's) do not stop migrating ours", async () => {
+    const admin = createDatabase({ url: TEST_DATABASE_URL!, poolSize: 1 });
+    const [other, ours] = [testSchemaName(Date.now()), testSchemaName(Date.now())];
+    try {
+      await sql`create schema ${sql.id(other)}`.execute(admin);
+      await sql`create schema ${sql.id(ours)}`.execute(admin);
+      const first = createDatabase({ url: TEST_DATABASE_URL!, schema: other, poolSize: 1 });
+      await migrateToLatest(first).finally(() => first.destroy());
+      const db = createDatabase({ url: TEST_DATABASE_URL!, schema: ours, poolSize: 1 });
+      try {
+        expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).sort());
+        expect(await migrateToLatest(db)).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      for (const name of [other, ours])
+        await sql`drop schema if exists ${sql.id(name)} cascade`.execute(admin);
+      await admin.destroy();
+    }
+  });
+
+  test('test schemas over an hour old are dropped; younger ones and other schemas stay', async () => {
+    const admin = createDatabase({ url: TEST_DATABASE_URL!, poolSize: 1 });
+    const now = Date.now();
+    const old = testSchemaName(now - STALE_SCHEMA_MS - 60_000);
+    const young = testSchemaName(now - STALE_SCHEMA_MS + 60_000);
+    const unrelated = `keep_${young.slice(2)}`;
+    try {
+      for (const name of [old, young, unrelated]) await sql`create schema ${sql.id(name)}`.execute(admin);
+      await sql`create table ${sql.id(old, 'kysely_migration')} (name text)`.execute(admin);
+      expect(await dropStaleSchemas(admin, now)).toContain(old);
+      const { rows } = await sql<{ name: string }>`select nspname as name from pg_namespace`.execute(admin);
+      const names = rows.map((r) => r.name);
+      expect(names).not.toContain(old);
+      expect(names).toEqual(expect.arrayContaining([young, unrelated]));
+    } finally {
+      for (const name of [old, young, unrelated])
+        await sql`drop schema if exists ${sql.id(name)} cascade`.execute(admin);
+      await admin.destroy();
+    }
   });
 
   test('an unreachable server fails the query with an error, not the process', async () => {

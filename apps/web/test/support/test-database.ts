@@ -52,19 +52,51 @@ export async function createTestDatabase(dialect: TestDialect): Promise<Kysely<D
   return db;
 }
 
+/** A test schema's name: `t_<creation time, epoch seconds in base 36>_<random>`. */
+export function testSchemaName(now: number): string {
+  return `t_${Math.floor(now / 1000).toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Schemas of test files older than this are left over from a killed run (1 hour). */
+export const STALE_SCHEMA_MS = 60 * 60 * 1000;
+
+/**
+ * Drops the test schemas created more than {@link STALE_SCHEMA_MS} before
+ * `now`: a run killed before its `afterAll` leaves its schema behind. A
+ * running file's schema is younger than any test run, so it is never
+ * touched. Names without a creation time (an older harness's) are left
+ * alone, since their age is unknown.
+ * @returns the names dropped
+ */
+export async function dropStaleSchemas(admin: Kysely<Database>, now: number): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select nspname as name from pg_namespace where nspname ~ '^t_[0-9a-z]+_[0-9a-f]+$'
+  `.execute(admin);
+  const stale = rows
+    .map((r) => r.name)
+    .filter((name) => parseInt(name.split('_')[1]!, 36) * 1000 < now - STALE_SCHEMA_MS);
+  for (const name of stale) await sql`drop schema if exists ${sql.id(name)} cascade`.execute(admin);
+  return stale;
+}
+
 async function createFileSchema(url: string): Promise<string> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName(Date.now());
   const admin = createDatabase({ url, poolSize: 1 });
   try {
+    await dropStaleSchemas(admin, Date.now());
     await sql`create schema ${sql.id(schema)}`.execute(admin);
+    const db = createDatabase({ url, schema, poolSize: 1 });
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      // afterAll never learns this schema's name, so it goes now.
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
+      throw error;
+    } finally {
+      await db.destroy();
+    }
   } finally {
     await admin.destroy();
-  }
-  const db = createDatabase({ url, schema, poolSize: 1 });
-  try {
-    await migrateToLatest(db);
-  } finally {
-    await db.destroy();
   }
   return schema;
 }
