@@ -82,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const limiter = createSignInLimiter({
     db,
     clock,
+    random,
     ...(deps.signInLimits ? { limits: deps.signInLimits } : {}),
   });
   const hasher = deps.passwordHasher ?? createScryptHasher();

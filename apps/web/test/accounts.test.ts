@@ -260,6 +260,40 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect((await h.browser().signIn('target@example.com', TEST_PASSWORD)).status).toBe(303);
     });
 
+    test('30 wrong passwords at once: at most the limit are checked, the rest get 429', async () => {
+      const spy = spyHasher();
+      h = await createHarness({ dialect, passwordHasher: spy.hasher });
+      await h.signedIn('target@example.com');
+      const verifiedBefore = spy.verified.length;
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => h.browser().signIn('target@example.com', `guess ${i}`)),
+      );
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+      expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+      expect(spy.verified.length - verifiedBefore).toBeLessThanOrEqual(5);
+      // Each checked guess stays counted (per email and per address); the refused ones do not.
+      const failures = await h.db.selectFrom('sign_in_failures').select('bucket').execute();
+      expect(failures).toHaveLength(2 * statuses.filter((s) => s === 401).length);
+    });
+
+    test('successful sign-ins do not count against the address', async () => {
+      h = await createHarness({
+        dialect,
+        config: { trustProxy: true },
+        signInLimits: { windowMs: 15 * 60_000, perEmail: 5, perAddress: 3 },
+      });
+      const office = { headers: { 'x-forwarded-for': '198.51.100.20' } };
+      for (let i = 0; i < 5; i++) await h.signedIn(`colleague${i}@example.com`);
+      for (let i = 0; i < 5; i++) {
+        expect((await h.browser().signIn(`colleague${i}@example.com`, TEST_PASSWORD, office)).status).toBe(
+          303,
+        );
+      }
+      expect(await h.db.selectFrom('sign_in_failures').selectAll().execute()).toEqual([]);
+    });
+
     test('failures from one address across many emails are limited per address', async () => {
       h = await createHarness({
         dialect,

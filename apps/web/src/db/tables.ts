@@ -37,10 +37,16 @@ export interface SmartcarUserTable {
   created_at: number;
 }
 
-/** One failed sign-in, counted per bucket (a hash of the email, or of the client address). */
+/**
+ * One sign-in attempt, counted per bucket (a hash of the email, or of the
+ * client address). Recorded before the password is checked; a successful
+ * attempt is removed again, so what stays are failures.
+ */
 export interface SignInFailureTable {
   bucket: string;
   failed_at: number;
+  /** Identifies the attempt's rows, or null (rows from before attempts had ids). */
+  attempt_id: string | null;
 }
 
 /** Secrets the app makes for itself at first use and shares between instances (e.g. the CSRF key). */

@@ -3,6 +3,7 @@ import * as initial from './2026-11-28T0000-initial.js';
 import * as accounts from './2026-12-01T0000-accounts.js';
 import * as vehicleData from './2026-12-01T0100-vehicle-data.js';
 import * as dashboard from './2026-12-02T0000-dashboard.js';
+import * as signInAttempts from './2026-12-03T0000-sign-in-attempts.js';
 
 /**
  * Every migration, keyed by its timestamped name. Kysely runs them in key order.
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-01T0000-accounts': accounts,
   '2026-12-01T0100-vehicle-data': vehicleData,
   '2026-12-02T0000-dashboard': dashboard,
+  '2026-12-03T0000-sign-in-attempts': signInAttempts,
 };

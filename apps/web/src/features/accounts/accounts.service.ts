@@ -53,26 +53,24 @@ export function createAccountsService({ db, clock, random, hasher, limiter }: Ac
     },
 
     /**
-     * Checks a sign-in. The limit is checked first, so a correct password
-     * does not get through a locked email either.
+     * Checks a sign-in. The attempt is counted before the password is
+     * checked, so concurrent guesses cannot all slip under the limit, and a
+     * correct password does not get through a locked email either.
      * @param address the client's address, for the per-address limit
      */
     async signIn(rawEmail: string, password: string, address: string): Promise<SignInOutcome> {
       const email = normaliseEmail(rawEmail);
       if (!signInFilled(email, password)) return { kind: 'rejected' };
-      const keys = { email, address };
-      const limit = await limiter.check(keys);
+      const limit = await limiter.begin({ email, address });
       if (limit.limited) return { kind: 'limited', retryAfterMs: limit.retryAfterMs };
 
       const account = await findAccountByEmail(db, email);
       const matches = account
         ? await hasher.verify(password, account.password_hash)
         : await hasher.verify(password, await decoyHash()).then(() => false);
-      if (!account || !matches) {
-        await limiter.recordFailure(keys);
-        return { kind: 'rejected' };
-      }
-      await limiter.recordSuccess(keys);
+      // A failure stays counted as it was recorded.
+      if (!account || !matches) return { kind: 'rejected' };
+      await limiter.succeeded(limit.attempt);
       return { kind: 'signed-in', accountId: account.id, email: account.email };
     },
   };

@@ -1,17 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 
-/** Records one failed sign-in in each bucket at `now` (epoch ms). */
+/** Records one attempt in each bucket at `now` (epoch ms), under the attempt's id. */
 export async function insertFailures(
   db: Kysely<Database>,
   buckets: readonly string[],
   now: number,
+  attemptId: string,
 ): Promise<void> {
   if (buckets.length === 0) return;
   await db
     .insertInto('sign_in_failures')
-    .values(buckets.map((bucket) => ({ bucket, failed_at: now })))
+    .values(buckets.map((bucket) => ({ bucket, failed_at: now, attempt_id: attemptId })))
     .execute();
+}
+
+/** Removes one attempt's rows (all its buckets, or only those given). */
+export async function deleteAttempt(
+  db: Kysely<Database>,
+  attemptId: string,
+  buckets?: readonly string[],
+): Promise<void> {
+  let query = db.deleteFrom('sign_in_failures').where('attempt_id', '=', attemptId);
+  if (buckets !== undefined) query = query.where('bucket', 'in', [...buckets]);
+  await query.execute();
 }
 
 /** The newest `limit` failure times of a bucket since `since` (epoch ms), newest first. */

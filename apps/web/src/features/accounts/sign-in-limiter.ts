@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
-import { hashToken } from '../../security/tokens.js';
+import { hashToken, type RandomBytes, randomToken } from '../../security/tokens.js';
 import {
+  deleteAttempt,
   deleteFailures,
   deleteFailuresBefore,
   insertFailures,
@@ -24,7 +25,13 @@ export interface SignInLimits {
 
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: 15 * 60_000, perEmail: 5, perAddress: 20 };
 
-export type LimitCheck = { limited: false } | { limited: true; retryAfterMs: number };
+/** An attempt allowed to go on to the password check, already counted. */
+export interface SignInAttempt {
+  readonly id: string;
+  readonly keys: AttemptKeys;
+}
+
+export type LimitCheck = { limited: false; attempt: SignInAttempt } | { limited: true; retryAfterMs: number };
 
 /** What the limiter counts for one attempt; emails and addresses are stored only hashed. */
 export interface AttemptKeys {
@@ -33,51 +40,69 @@ export interface AttemptKeys {
 }
 
 /**
- * Counts failed sign-ins in the database, so the limit holds across
+ * Counts sign-in attempts in the database, so the limit holds across
  * instances and restarts, on the injected clock.
+ *
+ * An attempt is recorded before its password is checked and counted with
+ * the ones already there; only a success removes it again. Checking first
+ * and recording the failure after the (slow) password check let any number
+ * of concurrent guesses through the check before the first one was recorded.
  */
 export function createSignInLimiter(deps: {
   db: Kysely<Database>;
   clock: { now(): number };
+  random: RandomBytes;
   limits?: SignInLimits;
 }) {
-  const { db, clock } = deps;
+  const { db, clock, random } = deps;
   const limits = deps.limits ?? DEFAULT_SIGN_IN_LIMITS;
+  const emailBucket = (keys: AttemptKeys) => `email:${hashToken(keys.email)}`;
+  const addressBucket = (keys: AttemptKeys) => `address:${hashToken(keys.address)}`;
   const bucketsOf = (keys: AttemptKeys) => [
-    { bucket: `email:${hashToken(keys.email)}`, max: limits.perEmail },
-    { bucket: `address:${hashToken(keys.address)}`, max: limits.perAddress },
+    { bucket: emailBucket(keys), max: limits.perEmail },
+    { bucket: addressBucket(keys), max: limits.perAddress },
   ];
 
   return {
     /**
-     * Whether this attempt must wait. The wait ends when the oldest failure
-     * that keeps a bucket at its limit leaves the window.
+     * Records an attempt and says whether it may go on to the password
+     * check: not when a bucket already held its limit of attempts in the
+     * window. A refused attempt is removed again (waiting does not lengthen
+     * the wait); the wait ends when the oldest attempt that keeps a bucket at
+     * its limit leaves the window.
      */
-    async check(keys: AttemptKeys): Promise<LimitCheck> {
+    async begin(keys: AttemptKeys): Promise<LimitCheck> {
       const now = clock.now();
-      let retryAfterMs = 0;
-      for (const { bucket, max } of bucketsOf(keys)) {
-        const times = await recentFailures(db, bucket, now - limits.windowMs, max);
-        if (times.length >= max)
-          retryAfterMs = Math.max(retryAfterMs, times[max - 1]! + limits.windowMs - now);
-      }
-      return retryAfterMs > 0 ? { limited: true, retryAfterMs } : { limited: false };
-    },
-
-    /** Counts a failure against the email and the address. */
-    async recordFailure(keys: AttemptKeys): Promise<void> {
-      const now = clock.now();
+      const id = randomToken(random, 16);
+      const buckets = bucketsOf(keys);
+      // Housekeeping on this path keeps the table bounded without a timer.
       await deleteFailuresBefore(db, now - limits.windowMs);
       await insertFailures(
         db,
-        bucketsOf(keys).map((b) => b.bucket),
+        buckets.map((b) => b.bucket),
         now,
+        id,
       );
+      let retryAfterMs = 0;
+      for (const { bucket, max } of buckets) {
+        // This attempt's own row is among them, so more than `max` means `max` were there already.
+        const times = await recentFailures(db, bucket, now - limits.windowMs, max + 1);
+        if (times.length > max) retryAfterMs = Math.max(retryAfterMs, times[max]! + limits.windowMs - now);
+      }
+      if (retryAfterMs > 0) {
+        await deleteAttempt(db, id);
+        return { limited: true, retryAfterMs };
+      }
+      return { limited: false, attempt: { id, keys } };
     },
 
-    /** A correct password clears the email's failures (not the address's). */
-    async recordSuccess(keys: AttemptKeys): Promise<void> {
-      await deleteFailures(db, bucketsOf(keys)[0]!.bucket);
+    /**
+     * A correct password: clears the email's failures, and takes this attempt
+     * off the address's count (other failures from the address stay).
+     */
+    async succeeded(attempt: SignInAttempt): Promise<void> {
+      await deleteFailures(db, emailBucket(attempt.keys));
+      await deleteAttempt(db, attempt.id, [addressBucket(attempt.keys)]);
     },
   };
 }
