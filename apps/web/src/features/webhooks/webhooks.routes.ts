@@ -1,9 +1,9 @@
 import { answerChallenge, InvalidResponseError, unwrapWebhook, WebhookSignatureError } from '@paddock/sdk';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { AppEnv } from '../../http/context.js';
+import { readRawBody } from '../../http/raw-body.js';
 import type { LiveHub } from '../live/live-hub.js';
 import { toSignalValue } from '../signals/signal-values.js';
 import { createGroupCommit } from './group-commit.js';
@@ -32,13 +32,10 @@ export function webhooksRoutes({ db, clock, hub, managementToken }: WebhooksRout
   const app = new Hono<AppEnv>();
   const events = createGroupCommit(db);
 
-  const limit = bodyLimit({
-    maxSize: MAX_WEBHOOK_BYTES,
-    onError: (c) => c.json({ error: 'body too large' }, 413),
-  });
-  app.post('/webhooks/smartcar', limit, async (c) => {
+  app.post('/webhooks/smartcar', async (c) => {
     if (managementToken === undefined) return c.json({ error: 'webhooks are not configured' }, 404);
-    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const raw = await readRawBody(c, MAX_WEBHOOK_BYTES);
+    if (raw === undefined) return c.json({ error: 'body too large' }, 413);
     const log = c.var.logger;
     let event: ReturnType<typeof unwrapWebhook>;
     try {
