@@ -14,7 +14,7 @@ describe.each(dialects)('webhook subscriptions after /exchange on %s', (dialect)
   });
 
   /** A harness whose configured webhook does not subscribe vehicles by itself: the app must. */
-  async function withManualWebhook() {
+  async function withManualWebhook(fetch?: typeof globalThis.fetch) {
     h = await createDashboardHarness({ dialect, webhooks: false });
     const { id } = h.emulator.registerWebhook({
       clientId: h.credentials.clientId,
@@ -27,6 +27,7 @@ describe.each(dialects)('webhook subscriptions after /exchange on %s', (dialect)
     h = await createDashboardHarness({
       dialect,
       reuse: { emulator: h.emulator, clock: h.clock, credentials: h.credentials, webhookId: id },
+      ...(fetch ? { fetch } : {}),
     });
     return id;
   }
@@ -46,6 +47,31 @@ describe.each(dialects)('webhook subscriptions after /exchange on %s', (dialect)
     expect(pageText(await (await browser.get(`/vehicles/${vehicleIds[0]}`)).text())).toContain(
       'Live updates are on',
     );
+  });
+
+  test('disconnect, then connect again: the vehicle is subscribed again, with one POST', async () => {
+    let posts = 0;
+    const webhookId = await withManualWebhook(async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v3/subscriptions') posts++;
+      return h.emulator.fetch(request);
+    });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const vehicleId = vehicleIds[0]!;
+    expect(posts).toBe(1);
+    expect((await browser.submit(`/vehicles/${vehicleId}/disconnect`, {})).status).toBe(303);
+    // Smartcar drops the subscription with the connection; so must the app's record of it.
+    expect(await h.db.selectFrom('webhook_subscriptions').selectAll().execute()).toEqual([]);
+
+    await h.connect(browser, BEV_LOGIN);
+    expect(posts).toBe(2);
+    const subscribed: string[] = [];
+    for await (const s of h.smartcar.subscriptions.list({ webhookId, vehicleMode: 'simulated' }))
+      subscribed.push(s.vehicleId);
+    expect(subscribed).toEqual([vehicleId]);
+    const rows = await h.db.selectFrom('webhook_subscriptions').select(['vehicle_id', 'status']).execute();
+    expect(rows).toEqual([{ vehicle_id: vehicleId, status: 'SUBSCRIBED' }]);
   });
 
   test('a webhook that already subscribed the vehicle (409) counts as subscribed', async () => {

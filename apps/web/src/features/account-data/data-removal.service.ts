@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { withDeadline } from '../../lib/deadline.js';
 import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
 import { markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
+import { deleteSubscriptionsOf } from '../webhooks/webhook-subscriptions.repository.js';
 import { deleteAccountData } from './account-data.repository.js';
 
 /** Longest a disconnect or a deletion may wait on Smartcar, in ms (15 s). */
@@ -26,7 +27,10 @@ export interface DataRemovalDeps {
 export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemovalDeps) {
   const vehicleMode = vehicleModeOf(mode);
   return {
-    /** Revokes the vehicle's connection (`DELETE /v3/connections/{id}`) and marks it disconnected here. */
+    /**
+     * Revokes the vehicle's connection (`DELETE /v3/connections/{id}`), then
+     * marks it disconnected here and forgets its webhook subscription, in one transaction.
+     */
     async disconnect(row: VehicleRow, signal?: AbortSignal): Promise<void> {
       await withDeadline(REMOVAL_DEADLINE_MS, signal, async (s) => {
         const options = { signal: s };
@@ -49,7 +53,11 @@ export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemo
           if (!(error instanceof NotFoundError)) throw error;
         }
       });
-      await markVehicleDisconnected(db, row.account_id, row.vehicle_id, clock.now());
+      await inTransaction(db, async (trx) => {
+        await markVehicleDisconnected(trx, row.account_id, row.vehicle_id, clock.now());
+        // Smartcar removed the subscription with the connection; connecting again must subscribe anew.
+        await deleteSubscriptionsOf(trx, row.vehicle_id, row.smartcar_user_id);
+      });
     },
 
     /**

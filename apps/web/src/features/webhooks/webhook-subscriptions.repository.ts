@@ -80,3 +80,19 @@ export async function subscribedAmong(
     .execute();
   return new Set(rows.map((r) => r.vehicle_id));
 }
+
+/**
+ * Forgets a vehicle's subscriptions under a Smartcar user: Smartcar drops
+ * them with the connection, so a later connection must be subscribed again.
+ */
+export async function deleteSubscriptionsOf(
+  db: Kysely<Database>,
+  vehicleId: string,
+  smartcarUserId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('webhook_subscriptions')
+    .where('vehicle_id', '=', vehicleId)
+    .where('smartcar_user_id', '=', smartcarUserId)
+    .execute();
+}
