@@ -1,4 +1,4 @@
-import { createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
+import { BEV_LOGIN, createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
 import { TEST_PASSWORD, TestBrowser } from './support/harness.js';
 import { tableRows } from './support/html.js';
 import { flashes, pageText } from './support/pages.js';
@@ -52,6 +52,66 @@ describe.each(dialects)('disconnect and delete on %s', (dialect) => {
     const elsewhere = new TestBrowser(h.app);
     expect((await elsewhere.signIn(email, TEST_PASSWORD)).status).toBe(303);
     expect(tableRows(await (await elsewhere.get('/vehicle')).text()).map((r) => r[0])).toEqual([kept]);
+  });
+
+  /** Rows of the vehicle's stored signals: latest values, history and last-read time. */
+  async function storedSignals(vehicleId: string) {
+    const count = async (table: 'signal_latest' | 'signal_history' | 'signal_reads') =>
+      (await h.db.selectFrom(table).select('vehicle_id').where('vehicle_id', '=', vehicleId).execute())
+        .length;
+    return {
+      latest: await count('signal_latest'),
+      history: await count('signal_history'),
+      reads: await count('signal_reads'),
+    };
+  }
+
+  test("disconnect purges the vehicle's stored signals when no other account holds it, so a later owner never sees them", async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const vehicleId = vehicleIds[0]!;
+    expect((await browser.get(`/vehicles/${vehicleId}`)).status).toBe(200);
+    expect((await storedSignals(vehicleId)).latest).toBeGreaterThan(0);
+
+    expect((await browser.submit(`/vehicles/${vehicleId}/disconnect`, {})).status).toBe(303);
+    expect(await storedSignals(vehicleId)).toEqual({ latest: 0, history: 0, reads: 0 });
+  });
+
+  test('disconnect keeps the stored signals while another account still holds the vehicle', async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { userId, vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const vehicleId = vehicleIds[0]!;
+    await browser.get(`/vehicles/${vehicleId}`);
+    const before = await storedSignals(vehicleId);
+    // Another account holds the same vehicle (through its own Smartcar user), and one had it before.
+    const other = await h.signedIn();
+    await other.get('/vehicle');
+    const ids = (await h.db.selectFrom('accounts').select('id').execute()).map((a) => a.id);
+    const owner = await h.db
+      .selectFrom('vehicles')
+      .select('account_id')
+      .where('vehicle_id', '=', vehicleId)
+      .executeTakeFirstOrThrow();
+    const otherId = ids.find((id) => id !== owner.account_id)!;
+    await h.db
+      .insertInto('vehicles')
+      .values({
+        account_id: otherId,
+        vehicle_id: vehicleId,
+        smartcar_user_id: `${userId}-other`,
+        make: null,
+        model: null,
+        year: null,
+        powertrain: null,
+        connected_at: h.clock.now(),
+        disconnected_at: null,
+      })
+      .execute();
+
+    expect((await browser.submit(`/vehicles/${vehicleId}/disconnect`, {})).status).toBe(303);
+    expect(await storedSignals(vehicleId)).toEqual(before);
   });
 
   test('a refused disconnect changes nothing here and says why', async () => {

@@ -2,9 +2,37 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 
 /**
+ * Deletes the stored signals (latest values, history, last-read time) of
+ * those vehicles no account holds connected, apart from `exceptAccountId`:
+ * nobody may see them any more, and a later owner connecting the vehicle
+ * must not see the previous owner's positions and history.
+ * @returns the vehicle ids whose signals were deleted
+ */
+export async function deleteSignalsOfUnheld(
+  db: Kysely<Database>,
+  vehicleIds: readonly string[],
+  exceptAccountId?: string,
+): Promise<string[]> {
+  if (vehicleIds.length === 0) return [];
+  let holders = db
+    .selectFrom('vehicles')
+    .select('vehicle_id')
+    .where('vehicle_id', 'in', [...vehicleIds])
+    .where('disconnected_at', 'is', null);
+  if (exceptAccountId !== undefined) holders = holders.where('account_id', '!=', exceptAccountId);
+  const held = new Set((await holders.execute()).map((h) => h.vehicle_id));
+  const unheld = [...new Set(vehicleIds)].filter((id) => !held.has(id));
+  if (unheld.length === 0) return [];
+  await db.deleteFrom('signal_latest').where('vehicle_id', 'in', unheld).execute();
+  await db.deleteFrom('signal_history').where('vehicle_id', 'in', unheld).execute();
+  await db.deleteFrom('signal_reads').where('vehicle_id', 'in', unheld).execute();
+  return unheld;
+}
+
+/**
  * Deletes an account and everything held for it, in the caller's
  * transaction: the signals of its vehicles (unless another account still
- * holds the vehicle), their subscriptions and last-read times, then the
+ * holds the vehicle connected), their subscriptions and last-read times, then the
  * account row, whose foreign keys take its sessions, Smartcar links,
  * vehicles, command log and messages with it.
  */
@@ -15,22 +43,9 @@ export async function deleteAccountData(db: Kysely<Database>, accountId: string)
     .where('account_id', '=', accountId)
     .execute();
   const ids = vehicles.map((v) => v.vehicle_id);
-  if (ids.length > 0) {
-    const held = await db
-      .selectFrom('vehicles')
-      .select('vehicle_id')
-      .where('vehicle_id', 'in', ids)
-      .where('account_id', '!=', accountId)
-      .execute();
-    const keep = new Set(held.map((h) => h.vehicle_id));
-    const only = ids.filter((id) => !keep.has(id));
-    if (only.length > 0) {
-      await db.deleteFrom('signal_latest').where('vehicle_id', 'in', only).execute();
-      await db.deleteFrom('signal_history').where('vehicle_id', 'in', only).execute();
-      await db.deleteFrom('signal_reads').where('vehicle_id', 'in', only).execute();
-      await db.deleteFrom('webhook_subscriptions').where('vehicle_id', 'in', only).execute();
-    }
-  }
+  const purged = await deleteSignalsOfUnheld(db, ids, accountId);
+  if (purged.length > 0)
+    await db.deleteFrom('webhook_subscriptions').where('vehicle_id', 'in', purged).execute();
   // Children first, so this holds whether or not the connection enforces foreign keys.
   await db.deleteFrom('command_log').where('account_id', '=', accountId).execute();
   await db.deleteFrom('vehicles').where('account_id', '=', accountId).execute();

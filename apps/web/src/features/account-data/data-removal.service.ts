@@ -7,7 +7,7 @@ import { withDeadline } from '../../lib/deadline.js';
 import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
 import { markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
 import { deleteSubscriptionsOf } from '../webhooks/webhook-subscriptions.repository.js';
-import { deleteAccountData } from './account-data.repository.js';
+import { deleteAccountData, deleteSignalsOfUnheld } from './account-data.repository.js';
 
 /** Longest a disconnect or a deletion may wait on Smartcar, in ms (15 s). */
 const REMOVAL_DEADLINE_MS = 15_000;
@@ -29,7 +29,8 @@ export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemo
   return {
     /**
      * Revokes the vehicle's connection (`DELETE /v3/connections/{id}`), then
-     * marks it disconnected here and forgets its webhook subscription, in one transaction.
+     * marks it disconnected here and forgets its webhook subscription, in one
+     * transaction; its stored signals go too unless another account still holds it.
      */
     async disconnect(row: VehicleRow, signal?: AbortSignal): Promise<void> {
       await withDeadline(REMOVAL_DEADLINE_MS, signal, async (s) => {
@@ -57,6 +58,7 @@ export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemo
         await markVehicleDisconnected(trx, row.account_id, row.vehicle_id, clock.now());
         // Smartcar removed the subscription with the connection; connecting again must subscribe anew.
         await deleteSubscriptionsOf(trx, row.vehicle_id, row.smartcar_user_id);
+        await deleteSignalsOfUnheld(trx, [row.vehicle_id]);
       });
     },
 
