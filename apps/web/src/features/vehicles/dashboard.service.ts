@@ -2,13 +2,20 @@ import type { Kysely } from 'kysely';
 import type { CommandLogEntry, Database, VehicleRow } from '../../db/tables.js';
 import { withDeadline } from '../../lib/deadline.js';
 import { mapConcurrent } from '../../lib/map-concurrent.js';
+import { singleFlight } from '../../lib/single-flight.js';
 import type { AppLogger } from '../../logger.js';
 import type { CommandsService } from '../commands/commands.service.js';
 import type { StoredSignal } from '../signals/signal-values.js';
 import type { HistoryPoint, SignalsService, TrackPoint } from '../signals/signals.service.js';
 import { findSubscription, type SubscriptionState } from '../webhooks/webhook-subscriptions.repository.js';
+import { toListedVehicle } from './listed-vehicle.js';
 import { describeSmartcarError, type UpstreamProblem } from './smartcar-error-message.js';
-import { findAccountVehicle, listAccountVehicles, upsertVehicle } from './vehicles.repository.js';
+import {
+  findAccountVehicle,
+  listAccountVehicles,
+  markVehicleDisconnected,
+  upsertVehicle,
+} from './vehicles.repository.js';
 import {
   LIST_DEADLINE_MS,
   type ListedVehicle,
@@ -48,29 +55,93 @@ export interface DashboardServiceDeps {
   readonly webhookId: string | undefined;
   /** Deadline of the signal reads behind one page, in ms. Default {@link LIST_DEADLINE_MS}. */
   readonly deadlineMs?: number;
+  /**
+   * How long an account's vehicle list, once read from Smartcar, is served
+   * from the store without asking Smartcar again, in ms. Default
+   * {@link CONNECTIONS_FRESH_MS}.
+   */
+  readonly connectionsFreshMs?: number;
 }
+
+/** Default of {@link DashboardServiceDeps.connectionsFreshMs}: 60 s, like the signals' window. */
+export const CONNECTIONS_FRESH_MS = 60_000;
+// Accounts whose listing time is remembered before expired entries are swept.
+const LISTING_TIMES_SWEEP_AT = 10_000;
 
 const FUEL_FIRST = new Set(['ICE', 'HEV']);
 
 /**
- * Reads for the vehicle pages. Listing and details come from Smartcar with
- * the stored user ids; signals come from our store, refreshed from Smartcar
- * when older than the freshness window (webhooks keep the rest current). A
- * refresh that fails leaves the stored values on the page with the reason.
+ * Reads for the vehicle pages, from the app's own store: the account's
+ * vehicles and their latest values. Smartcar is asked only when the store
+ * is stale: the account's connections when this process has not listed them
+ * within the connections window (vehicles that Smartcar no longer lists are
+ * marked disconnected), a vehicle's signals when they were not read within
+ * the signals window (webhooks keep them current meanwhile). Concurrent
+ * views of the same stale data share one Smartcar call. A signal refresh
+ * that fails leaves the stored values on the page with the reason.
  */
 export function createDashboardService(deps: DashboardServiceDeps) {
   const { db, clock, vehicles, signals, commands, logger, webhookId } = deps;
   const deadlineMs = deps.deadlineMs ?? LIST_DEADLINE_MS;
+  const connectionsFreshMs = deps.connectionsFreshMs ?? CONNECTIONS_FRESH_MS;
+  // accountId → when this process last listed its connections (epoch ms).
+  const listedAt = new Map<string, number>();
+  const sharedListing = singleFlight<string, void>();
+  const sharedRefresh = singleFlight<string, void>();
 
-  /** Refreshes the vehicles given, each failure kept as that vehicle's problem. Non-Smartcar errors propagate. */
+  /** Reads the account's connections from Smartcar and brings the store in line with them. */
+  async function syncConnections(accountId: string): Promise<void> {
+    const listed = await vehicles.listVehicles(accountId);
+    const stored = new Map((await listAccountVehicles(db, accountId)).map((r) => [r.vehicle_id, r]));
+    const now = clock.now();
+    for (const v of listed) {
+      const row = stored.get(v.id);
+      stored.delete(v.id);
+      if (
+        row === undefined ||
+        row.powertrain !== (v.powertrainType ?? null) ||
+        row.model !== v.model ||
+        row.make !== v.make ||
+        row.year !== v.year
+      ) {
+        await upsertVehicle(
+          db,
+          {
+            accountId,
+            vehicleId: v.id,
+            smartcarUserId: row?.smartcar_user_id ?? v.smartcarUserId,
+            make: v.make,
+            model: v.model,
+            year: v.year,
+            powertrain: v.powertrainType,
+          },
+          now,
+        );
+      }
+    }
+    // Connected here but no longer at Smartcar: revoked elsewhere (the owner's Smartcar account).
+    for (const gone of stored.keys()) await markVehicleDisconnected(db, accountId, gone, now);
+    if (listedAt.size >= LISTING_TIMES_SWEEP_AT) {
+      for (const [id, at] of listedAt) if (at <= now - connectionsFreshMs) listedAt.delete(id);
+    }
+    listedAt.set(accountId, now);
+  }
+
+  /**
+   * Refreshes the vehicles given, each failure kept as that vehicle's problem.
+   * A vehicle already being read for another page is not read twice: the
+   * page waits for that read. Non-Smartcar errors propagate.
+   */
   async function refreshAll(
     targets: readonly { vehicleId: string; smartcarUserId: string }[],
-    signal: AbortSignal | undefined,
   ): Promise<Map<string, UpstreamProblem>> {
     const problems = new Map<string, UpstreamProblem>();
     await mapConcurrent(targets, VEHICLE_FETCH_CONCURRENCY, async (target) => {
       try {
-        await withDeadline(deadlineMs, signal, (s) => signals.refresh(target, s), 'Reading the signals');
+        // Shared by every page waiting on it, so one browser leaving does not cancel it: the deadline ends it.
+        await sharedRefresh(target.vehicleId, async () => {
+          await withDeadline(deadlineMs, undefined, (s) => signals.refresh(target, s), 'Reading the signals');
+        });
       } catch (error) {
         const problem = describeSmartcarError(error, clock.now());
         if (problem === undefined) throw error;
@@ -86,45 +157,31 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 
   return {
     /**
-     * The dashboard: every vehicle Smartcar lists for the account (stored
-     * when new to our store), with its stored signals. Listing errors
-     * propagate; signal-refresh errors become each vehicle's problem.
+     * The dashboard: the account's connected vehicles from the store (the
+     * connections read from Smartcar first when this process has not done so
+     * within the window), each with its stored signals (read again first
+     * when stale). Listing errors propagate; signal-refresh errors become
+     * each vehicle's problem.
      */
-    async overview(accountId: string, signal?: AbortSignal): Promise<DashboardVehicle[]> {
-      const listed = await vehicles.listVehicles(accountId, signal);
-      const stored = new Map((await listAccountVehicles(db, accountId)).map((r) => [r.vehicle_id, r]));
-      for (const v of listed) {
-        const row = stored.get(v.id);
-        if (row === undefined || row.powertrain !== (v.powertrainType ?? null) || row.model !== v.model) {
-          await upsertVehicle(
-            db,
-            {
-              accountId,
-              vehicleId: v.id,
-              smartcarUserId: row?.smartcar_user_id ?? v.smartcarUserId,
-              make: v.make,
-              model: v.model,
-              year: v.year,
-              powertrain: v.powertrainType,
-            },
-            clock.now(),
-          );
-        }
-      }
+    async overview(accountId: string): Promise<DashboardVehicle[]> {
+      const at = listedAt.get(accountId);
+      if (at === undefined || at <= clock.now() - connectionsFreshMs)
+        await sharedListing(accountId, () => syncConnections(accountId));
+      const listed = (await listAccountVehicles(db, accountId)).map(toListedVehicle);
       const stale = new Set(await signals.stale(listed.map((v) => v.id)));
       const problems = await refreshAll(
         listed
           .filter((v) => stale.has(v.id))
           .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId })),
-        signal,
       );
-      return Promise.all(
-        listed.map(async (vehicle) => ({
+      const result: DashboardVehicle[] = [];
+      for (const vehicle of listed)
+        result.push({
           vehicle,
           signals: await signals.latest(vehicle.id),
           problem: problems.get(vehicle.id),
-        })),
-      );
+        });
+      return result;
     },
 
     /** One connected vehicle of the account, or undefined (never theirs, or disconnected). */
@@ -138,16 +195,13 @@ export function createDashboardService(deps: DashboardServiceDeps) {
      * or always with `refresh: 'force'`; with `refresh: 'never'` (live
      * updates) only the store is read.
      */
-    async detail(
-      row: VehicleRow,
-      options: { signal?: AbortSignal; refresh: 'auto' | 'force' | 'never' },
-    ): Promise<VehicleDetail> {
+    async detail(row: VehicleRow, options: { refresh: 'auto' | 'force' | 'never' }): Promise<VehicleDetail> {
       const vehicleId = row.vehicle_id;
       const due =
         options.refresh === 'force' ||
         (options.refresh === 'auto' && (await signals.stale([vehicleId])).length > 0);
       const problems = due
-        ? await refreshAll([{ vehicleId, smartcarUserId: row.smartcar_user_id }], options.signal)
+        ? await refreshAll([{ vehicleId, smartcarUserId: row.smartcar_user_id }])
         : new Map();
       const latest = await signals.latest(vehicleId);
       const hasBattery = latest.some(

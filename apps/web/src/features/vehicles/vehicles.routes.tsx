@@ -4,6 +4,7 @@ import { ErrorPage } from '../../http/error-page.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { FlashService } from '../flash/flash.service.js';
 import type { DashboardService } from './dashboard.service.js';
+import type { RefreshThrottle } from './refresh-throttle.js';
 import { describeSmartcarError } from './smartcar-error-message.js';
 import type { VehiclesService } from './vehicles.service.js';
 import { VehiclePage } from './views/vehicle.page.js';
@@ -14,13 +15,21 @@ export interface VehiclesRoutesDeps {
   readonly dashboard: DashboardService;
   readonly flash: FlashService;
   readonly clock: { now(): number };
+  /** Limits POST /vehicles/:id/refresh per vehicle. */
+  readonly refreshes: RefreshThrottle;
 }
 
 /**
  * GET / (where to start), GET /vehicle (the dashboard), GET /vehicles/:id
  * (one vehicle) and POST /vehicles/:id/refresh (read its signals now).
  */
-export function vehiclesRoutes({ vehicles, dashboard, flash, clock }: VehiclesRoutesDeps): Hono<AppEnv> {
+export function vehiclesRoutes({
+  vehicles,
+  dashboard,
+  flash,
+  clock,
+  refreshes,
+}: VehiclesRoutesDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -38,7 +47,7 @@ export function vehiclesRoutes({ vehicles, dashboard, flash, clock }: VehiclesRo
     const viewer = await viewerOf(c);
     const flashes = await flash.take(session.idHash);
     try {
-      const list = await dashboard.overview(session.accountId, c.req.raw.signal);
+      const list = await dashboard.overview(session.accountId);
       return c.html(
         list.length === 0 ? (
           <NoVehiclesPage viewer={viewer} flashes={flashes} />
@@ -75,7 +84,7 @@ export function vehiclesRoutes({ vehicles, dashboard, flash, clock }: VehiclesRo
     if (session === null) return c.redirect('/signin', 303);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.notFound();
-    const detail = await dashboard.detail(row, { signal: c.req.raw.signal, refresh: 'auto' });
+    const detail = await dashboard.detail(row, { refresh: 'auto' });
     return c.html(
       <VehiclePage
         detail={detail}
@@ -92,7 +101,17 @@ export function vehiclesRoutes({ vehicles, dashboard, flash, clock }: VehiclesRo
     if (session === null) return c.redirect('/signin', 303);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.notFound();
-    const detail = await dashboard.detail(row, { signal: c.req.raw.signal, refresh: 'force' });
+    const claim = await refreshes.claim(row.vehicle_id);
+    if (!claim.allowed) {
+      const waitS = Math.ceil(claim.retryAfterMs / 1000);
+      const agoS = Math.round(claim.agoMs / 1000);
+      await flash.push(session.idHash, {
+        kind: 'info',
+        message: `The signals were read from Smartcar ${agoS} s ago; they can be read again in ${waitS} s.`,
+      });
+      return c.redirect(vehiclePath(row.vehicle_id), 303);
+    }
+    const detail = await dashboard.detail(row, { refresh: 'force' });
     await flash.push(
       session.idHash,
       detail.problem
