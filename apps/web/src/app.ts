@@ -21,6 +21,7 @@ import { liveRoutes } from './features/live/live.routes.js';
 import { createLiveHub, type LiveHub } from './features/live/live-hub.js';
 import { createSignalsService } from './features/signals/signals.service.js';
 import { createDashboardService } from './features/vehicles/dashboard.service.js';
+import { createRefreshThrottle } from './features/vehicles/refresh-throttle.js';
 import { vehiclesRoutes } from './features/vehicles/vehicles.routes.js';
 import { createVehiclesService } from './features/vehicles/vehicles.service.js';
 import { createWebhookSubscriber } from './features/webhooks/webhook-subscriber.js';
@@ -158,7 +159,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', assetsRoutes());
   app.route('/', webhooksRoutes({ db, clock, hub: live, managementToken: config.managementToken }));
   app.route('/', liveRoutes({ db, clock, hub: live, dashboard, signals }));
-  app.route('/', vehiclesRoutes({ vehicles, dashboard, flash, clock }));
+  app.route(
+    '/',
+    vehiclesRoutes({ vehicles, dashboard, flash, clock, refreshes: createRefreshThrottle({ db, clock }) }),
+  );
   app.route('/', commandsRoutes({ commands, dashboard, flash }));
   app.route('/', dataRemovalRoutes({ removal, dashboard, flash, clock }));
   app.notFound(notFoundPage);

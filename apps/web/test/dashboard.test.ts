@@ -152,6 +152,36 @@ describe.each(dialects)('vehicle pages on %s', (dialect) => {
     );
   });
 
+  test('a forced refresh reads the signals at most once per vehicle every 30 s, even when asked for at once', async () => {
+    const reads: string[] = [];
+    h = await createDashboardHarness({
+      dialect,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname.endsWith('/signals')) reads.push(request.url);
+        return h.emulator.fetch(request);
+      },
+    });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const id = vehicleIds[0]!;
+    const refresh = () => browser.submit(`/vehicles/${id}`, {}, `/vehicles/${id}/refresh`);
+    await browser.get(`/vehicles/${id}`);
+    const before = reads.length;
+
+    expect((await refresh()).status).toBe(303);
+    expect(reads.length).toBe(before + 1);
+    const again = await Promise.all([refresh(), refresh(), refresh()]);
+    expect(again.map((r) => r.status)).toEqual([303, 303, 303]);
+    expect(reads.length).toBe(before + 1);
+    const page = await (await browser.get(`/vehicles/${id}`)).text();
+    expect(pageText(page)).toMatch(/were read from Smartcar \d+ s ago; they can be read again in \d+ s\./);
+
+    h.clock.advance(30_000);
+    await refresh();
+    expect(reads.length).toBe(before + 2);
+  });
+
   test('a vehicle page is only for the account that connected it; signed out goes to /signin', async () => {
     h = await createDashboardHarness({ dialect });
     const owner = await h.signedIn();

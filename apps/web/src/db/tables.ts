@@ -156,6 +156,12 @@ export interface WebhookSubscriptionTable {
   updated_at: number;
 }
 
+/** When a vehicle's signals were last read on a person's request (see `refresh-throttle.ts`). */
+export interface RefreshClaimTable {
+  vehicle_id: string;
+  claimed_at: number;
+}
+
 /** The app's schema as Kysely sees it. */
 export interface Database {
   accounts: AccountTable;
@@ -172,6 +178,7 @@ export interface Database {
   flash_messages: FlashMessageTable;
   signal_reads: SignalReadTable;
   webhook_subscriptions: WebhookSubscriptionTable;
+  refresh_claims: RefreshClaimTable;
 }
 
 export type Account = Selectable<AccountTable>;

@@ -4,6 +4,7 @@ import * as accounts from './2026-12-01T0000-accounts.js';
 import * as vehicleData from './2026-12-01T0100-vehicle-data.js';
 import * as dashboard from './2026-12-02T0000-dashboard.js';
 import * as signInAttempts from './2026-12-03T0000-sign-in-attempts.js';
+import * as refreshClaims from './2026-12-03T0100-refresh-claims.js';
 
 /**
  * Every migration, keyed by its timestamped name. Kysely runs them in key order.
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-01T0100-vehicle-data': vehicleData,
   '2026-12-02T0000-dashboard': dashboard,
   '2026-12-03T0000-sign-in-attempts': signInAttempts,
+  '2026-12-03T0100-refresh-claims': refreshClaims,
 };

@@ -4,7 +4,10 @@ import type { Database } from '../../db/tables.js';
 /** Shortest time between two reads of a vehicle's signals on request, in ms (default 30 s). */
 export const REFRESH_INTERVAL_MS = 30_000;
 
-export type RefreshClaim = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
+export type RefreshClaim =
+  | { readonly allowed: true }
+  /** `agoMs`: since the last read on request; `retryAfterMs`: until the next is allowed. */
+  | { readonly allowed: false; readonly agoMs: number; readonly retryAfterMs: number };
 
 /**
  * Limits reads of a vehicle's signals on request (POST /vehicles/:id/refresh)
@@ -42,7 +45,12 @@ export function createRefreshThrottle(deps: {
         .select('claimed_at')
         .where('vehicle_id', '=', vehicleId)
         .executeTakeFirst();
-      return { allowed: false, retryAfterMs: Math.max(1, (row?.claimed_at ?? now) + intervalMs - now) };
+      const claimedAt = row?.claimed_at ?? now;
+      return {
+        allowed: false,
+        agoMs: Math.max(0, now - claimedAt),
+        retryAfterMs: Math.max(1, claimedAt + intervalMs - now),
+      };
     },
   };
 }
