@@ -7,6 +7,7 @@ import { fromLatestRow, type StoredSignal, toSignalValue } from './signal-values
 import {
   appendSignalHistories,
   listLatestSignals,
+  listLatestSignalsOf,
   listSignalHistory,
   upsertLatestSignals,
 } from './signals.repository.js';
@@ -79,6 +80,17 @@ export function createSignalsService({
     /** Every stored latest value of a vehicle. */
     async latest(vehicleId: string): Promise<StoredSignal[]> {
       return (await listLatestSignals(db, vehicleId)).map(fromLatestRow);
+    },
+
+    /** Some stored latest values of several vehicles at once (one query), by vehicle id. */
+    async latestOf(
+      vehicleIds: readonly string[],
+      codes: readonly string[],
+    ): Promise<Map<string, StoredSignal[]>> {
+      const byVehicle = new Map<string, StoredSignal[]>(vehicleIds.map((id) => [id, []]));
+      for (const row of await listLatestSignalsOf(db, vehicleIds, codes))
+        byVehicle.get(row.vehicle_id)?.push(fromLatestRow(row));
+      return byVehicle;
     },
 
     /** A numeric signal's stored history over the window, oldest first. */

@@ -22,6 +22,7 @@ import {
   VEHICLE_FETCH_CONCURRENCY,
   type VehiclesService,
 } from './vehicles.service.js';
+import { SUMMARY_CODES } from './views/vehicle-summary.js';
 
 /** A vehicle on the dashboard: who it is, its stored signals, and why they could not be refreshed. */
 export interface DashboardVehicle {
@@ -159,8 +160,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     /**
      * The dashboard: the account's connected vehicles from the store (the
      * connections read from Smartcar first when this process has not done so
-     * within the window), each with its stored signals (read again first
-     * when stale). Listing errors propagate; signal-refresh errors become
+     * within the window), each with the stored signals its card shows (read
+     * again first when stale). Listing errors propagate; signal-refresh errors become
      * each vehicle's problem.
      */
     async overview(accountId: string): Promise<DashboardVehicle[]> {
@@ -174,14 +175,16 @@ export function createDashboardService(deps: DashboardServiceDeps) {
           .filter((v) => stale.has(v.id))
           .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId })),
       );
-      const result: DashboardVehicle[] = [];
-      for (const vehicle of listed)
-        result.push({
-          vehicle,
-          signals: await signals.latest(vehicle.id),
-          problem: problems.get(vehicle.id),
-        });
-      return result;
+      // The cards show a few facts: only those rows are read and parsed, for every vehicle at once.
+      const latest = await signals.latestOf(
+        listed.map((v) => v.id),
+        SUMMARY_CODES,
+      );
+      return listed.map((vehicle) => ({
+        vehicle,
+        signals: latest.get(vehicle.id) ?? [],
+        problem: problems.get(vehicle.id),
+      }));
     },
 
     /** One connected vehicle of the account, or undefined (never theirs, or disconnected). */

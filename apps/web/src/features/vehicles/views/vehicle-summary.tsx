@@ -38,6 +38,14 @@ const FACTS = [
   ['odometer-traveleddistance'],
 ] as const;
 
+/** Every signal the summary reads: the dashboard loads only these. */
+export const SUMMARY_CODES: readonly string[] = [
+  'tractionbattery-stateofcharge',
+  'internalcombustionengine-fuellevel',
+  'charge-ischarging',
+  ...FACTS.flat(),
+];
+
 export interface VehicleSummaryProps {
   readonly vehicleId: string;
   readonly powertrain: string | null | undefined;
