@@ -274,7 +274,11 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
       expect(spy.verified.length - verifiedBefore).toBeLessThanOrEqual(5);
       // Each checked guess stays counted (per email and per address); the refused ones do not.
-      const failures = await h.db.selectFrom('sign_in_failures').select('bucket').execute();
+      const failures = await h.db
+        .selectFrom('sign_in_failures')
+        .select('bucket')
+        .where('bucket', 'not like', 'signup:%')
+        .execute();
       expect(failures).toHaveLength(2 * statuses.filter((s) => s === 401).length);
     });
 
@@ -291,7 +295,40 @@ describe.each(dialects)('accounts on %s', (dialect) => {
           303,
         );
       }
-      expect(await h.db.selectFrom('sign_in_failures').selectAll().execute()).toEqual([]);
+      const signInRows = h.db
+        .selectFrom('sign_in_failures')
+        .selectAll()
+        .where('bucket', 'not like', 'signup:%');
+      expect(await signInRows.execute()).toEqual([]);
+    });
+
+    test('sign-ups are limited per address (taken emails included, so probing for accounts is too); bad forms are not counted', async () => {
+      const spy = spyHasher();
+      h = await createHarness({
+        dialect,
+        config: { trustProxy: true },
+        passwordHasher: spy.hasher,
+        signInLimits: { windowMs: 15 * 60_000, perEmail: 5, perAddress: 20, signUpsPerAddress: 3 },
+      });
+      const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+      const signUp = (email: string, address = '198.51.100.30', password = TEST_PASSWORD) =>
+        h.browser().submit('/signup', { email, password }, '/signup', from(address));
+      expect((await signUp('bad', '198.51.100.30', 'short')).status).toBe(400);
+      expect((await signUp('first@example.com')).status).toBe(303);
+      expect((await signUp('first@example.com')).status).toBe(409);
+      expect((await signUp('second@example.com')).status).toBe(303);
+      const hashes = spy.made.length;
+      const limited = await signUp('third@example.com');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe(String(15 * 60));
+      expect(await limited.text()).toContain('Too many accounts were created from this network');
+      expect((await signUp('first@example.com')).status).toBe(429);
+      // Nothing was hashed or stored for the refused ones; another address is not affected.
+      expect(spy.made.length).toBe(hashes);
+      expect(await h.db.selectFrom('accounts').selectAll().execute()).toHaveLength(2);
+      expect((await signUp('third@example.com', '198.51.100.31')).status).toBe(303);
+      h.clock.advance(15 * 60_000);
+      expect((await signUp('fourth@example.com')).status).toBe(303);
     });
 
     test('failures from one address across many emails are limited per address', async () => {

@@ -22,11 +22,16 @@ export function accountsRoutes({ accounts, trustProxy }: AccountsRoutesDeps): Ho
   app.post('/signup', async (c) => {
     c.header('Cache-Control', 'no-store');
     const { email, password } = await readCredentials(c);
-    const outcome = await accounts.signUp(email, password);
+    const outcome = await accounts.signUp(email, password, clientAddress(c, trustProxy));
     if (outcome.kind === 'created') {
       await c.var.startSession({ id: outcome.accountId, email: outcome.email });
       c.var.logger.info({ accountId: outcome.accountId }, 'account created');
       return c.redirect('/login', 303);
+    }
+    if (outcome.kind === 'limited') {
+      c.var.logger.warn({}, 'sign-up limited');
+      c.header('Retry-After', String(Math.ceil(outcome.retryAfterMs / 1000)));
+      return c.html(<TooManyAttemptsPage retryAfterMs={outcome.retryAfterMs} signUp />, 429);
     }
     // The token is made after any session change, so the form posts back cleanly.
     const csrfToken = await c.var.csrfToken();

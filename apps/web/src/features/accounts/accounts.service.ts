@@ -9,7 +9,8 @@ import type { SignInLimiter } from './sign-in-limiter.js';
 export type SignUpOutcome =
   | { kind: 'created'; accountId: string; email: string }
   | { kind: 'invalid'; problems: string[] }
-  | { kind: 'taken' };
+  | { kind: 'taken' }
+  | { kind: 'limited'; retryAfterMs: number };
 
 export type SignInOutcome =
   | { kind: 'signed-in'; accountId: string; email: string }
@@ -36,10 +37,18 @@ export function createAccountsService({ db, clock, random, hasher, limiter }: Ac
   };
 
   return {
-    async signUp(rawEmail: string, password: string): Promise<SignUpOutcome> {
+    /**
+     * Creates an account. Counted per client address before anything else
+     * is looked at, so neither the hashing nor the "taken" answer (which says
+     * an email has an account) can be had in bulk.
+     * @param address the client's address, for the per-address limit
+     */
+    async signUp(rawEmail: string, password: string, address: string): Promise<SignUpOutcome> {
       const email = normaliseEmail(rawEmail);
       const problems = signUpProblems(email, password);
       if (problems.length > 0) return { kind: 'invalid', problems };
+      const limit = await limiter.beginSignUp(address);
+      if (limit.limited) return { kind: 'limited', retryAfterMs: limit.retryAfterMs };
       if (await findAccountByEmail(db, email)) return { kind: 'taken' };
       const account = {
         id: randomToken(random, 16),

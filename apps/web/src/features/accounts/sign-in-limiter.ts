@@ -21,9 +21,20 @@ export interface SignInLimits {
    * several accounts is stopped by it all the same.
    */
   readonly perAddress: number;
+  /**
+   * Sign-ups (each one a costly password hash, and an answer saying whether
+   * the email has an account) allowed per client address in the window,
+   * whatever their outcome; forms with problems are not counted. Default 10.
+   */
+  readonly signUpsPerAddress?: number;
 }
 
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: 15 * 60_000, perEmail: 5, perAddress: 20 };
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
+  windowMs: 15 * 60_000,
+  perEmail: 5,
+  perAddress: 20,
+  signUpsPerAddress: 10,
+};
 
 /** An attempt allowed to go on to the password check, already counted. */
 export interface SignInAttempt {
@@ -63,6 +74,35 @@ export function createSignInLimiter(deps: {
     { bucket: addressBucket(keys), max: limits.perAddress },
   ];
 
+  /**
+   * Records an attempt in the buckets and counts it with those already
+   * there (so concurrent attempts cannot all pass); over a bucket's limit,
+   * it is removed again and the wait is given.
+   */
+  async function record(buckets: readonly { bucket: string; max: number }[]) {
+    const now = clock.now();
+    const id = randomToken(random, 16);
+    // Housekeeping on this path keeps the table bounded without a timer.
+    await deleteFailuresBefore(db, now - limits.windowMs);
+    await insertFailures(
+      db,
+      buckets.map((b) => b.bucket),
+      now,
+      id,
+    );
+    let retryAfterMs = 0;
+    for (const { bucket, max } of buckets) {
+      // This attempt's own row is among them, so more than `max` means `max` were there already.
+      const times = await recentFailures(db, bucket, now - limits.windowMs, max + 1);
+      if (times.length > max) retryAfterMs = Math.max(retryAfterMs, times[max]! + limits.windowMs - now);
+    }
+    if (retryAfterMs > 0) {
+      await deleteAttempt(db, id);
+      return { limited: true, retryAfterMs } as const;
+    }
+    return { limited: false, id } as const;
+  }
+
   return {
     /**
      * Records an attempt and says whether it may go on to the password
@@ -72,28 +112,20 @@ export function createSignInLimiter(deps: {
      * its limit leaves the window.
      */
     async begin(keys: AttemptKeys): Promise<LimitCheck> {
-      const now = clock.now();
-      const id = randomToken(random, 16);
-      const buckets = bucketsOf(keys);
-      // Housekeeping on this path keeps the table bounded without a timer.
-      await deleteFailuresBefore(db, now - limits.windowMs);
-      await insertFailures(
-        db,
-        buckets.map((b) => b.bucket),
-        now,
-        id,
-      );
-      let retryAfterMs = 0;
-      for (const { bucket, max } of buckets) {
-        // This attempt's own row is among them, so more than `max` means `max` were there already.
-        const times = await recentFailures(db, bucket, now - limits.windowMs, max + 1);
-        if (times.length > max) retryAfterMs = Math.max(retryAfterMs, times[max]! + limits.windowMs - now);
-      }
-      if (retryAfterMs > 0) {
-        await deleteAttempt(db, id);
-        return { limited: true, retryAfterMs };
-      }
-      return { limited: false, attempt: { id, keys } };
+      const outcome = await record(bucketsOf(keys));
+      return outcome.limited ? outcome : { limited: false, attempt: { id: outcome.id, keys } };
+    },
+
+    /**
+     * Records a sign-up from this address and says whether it may go on;
+     * it stays counted whatever its outcome.
+     */
+    async beginSignUp(
+      address: string,
+    ): Promise<{ limited: false } | { limited: true; retryAfterMs: number }> {
+      const max = limits.signUpsPerAddress ?? DEFAULT_SIGN_IN_LIMITS.signUpsPerAddress!;
+      const outcome = await record([{ bucket: `signup:${hashToken(address)}`, max }]);
+      return outcome.limited ? outcome : { limited: false };
     },
 
     /**

@@ -23,13 +23,16 @@ export function SignInPage({ csrfToken, email, failed }: SignInPageProps) {
 }
 
 /** Too many failed attempts: how long to wait, in whole minutes (rounded up). */
-export function TooManyAttemptsPage({ retryAfterMs }: { retryAfterMs: number }) {
+export function TooManyAttemptsPage({ retryAfterMs, signUp }: { retryAfterMs: number; signUp?: boolean }) {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  const wait = `Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
   return (
     <Layout title="Too many attempts">
       <h1>Too many attempts</h1>
       <p class="notice">
-        There were too many failed sign-ins. Try again in {minutes} {minutes === 1 ? 'minute' : 'minutes'}.
+        {signUp
+          ? `Too many accounts were created from this network. ${wait}`
+          : `There were too many failed sign-ins. ${wait}`}
       </p>
       <p>
         <a href="/signin">Back to sign in</a>
