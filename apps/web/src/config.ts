@@ -1,4 +1,12 @@
-import { CONNECT_MODES, type ConnectMode, parseScope, type ScopeEntry } from '@paddock/contract';
+import {
+  CONNECT_MODES,
+  type ConnectMode,
+  PERMISSIONS,
+  type Permission,
+  parseScope,
+  type ScopeEntry,
+  SIGNALS,
+} from '@paddock/contract';
 import { z } from 'zod';
 
 /** Log levels accepted by `LOG_LEVEL` (pino's names). */
@@ -36,8 +44,9 @@ export interface AppConfig {
   /** Connect mode sent in the Connect URL; `test` and `simulated` list simulated vehicles. */
   readonly mode: ConnectMode;
   /**
-   * Permissions requested in Connect (`SMARTCAR_SCOPE`, default `read_vehicle_info`),
-   * each once, `required` when the user may not untick it.
+   * Permissions requested in Connect (`SMARTCAR_SCOPE`; default {@link DASHBOARD_SCOPE}
+   * with the embedded emulator, the guide's `read_vehicle_info` with Smartcar's
+   * hosts), each once, `required` when the user may not untick it.
    */
   readonly scope: readonly ScopeEntry[];
   /** Honour `X-Forwarded-Proto` from a reverse proxy (`TRUST_PROXY`, default false). */
@@ -135,10 +144,33 @@ const databaseUrl = optionalText.pipe(
     .transform((v) => v ?? 'file:data/paddock.db'),
 );
 
+// The commands the vehicle page sends: lock/unlock, charging and its limit, a destination.
+const COMMAND_PERMISSIONS: readonly Permission[] = [
+  'control_security',
+  'control_charge',
+  'control_navigation',
+];
+const SIGNAL_PERMISSIONS = new Set<Permission>(Object.values(SIGNALS).map((signal) => signal.permission));
+
+/**
+ * Everything the dashboard reads and sends: the permission of every signal
+ * in the contract's catalogue (the vehicle page lists them all) and of its
+ * commands, in the contract's order. The default scope with the embedded
+ * emulator, so a plain `npm start` shows a full dashboard.
+ */
+export const DASHBOARD_SCOPE: readonly Permission[] = PERMISSIONS.filter(
+  (p) => SIGNAL_PERMISSIONS.has(p) || COMMAND_PERMISSIONS.includes(p),
+);
+
+/** The getting-started guide's scope: the default with Smartcar's hosts. */
+export const GUIDE_SCOPE: readonly Permission[] = ['read_vehicle_info'];
+
 // The contract's parser, so the app and the emulator read a scope the same way:
 // space-separated, duplicates collapsed, `required:` locking a permission.
-const scope = optionalText.transform((value, ctx): ScopeEntry[] => {
-  const parsed = parseScope(value ?? 'read_vehicle_info');
+// Unset (or blank): undefined, and the default follows the source (see parseConfig).
+const scope = optionalText.transform((value, ctx): ScopeEntry[] | undefined => {
+  if (value === undefined) return undefined;
+  const parsed = parseScope(value);
   if (!parsed.ok) {
     for (const token of parsed.unknown) {
       const hint = token.includes(',') ? ' (separate permissions with spaces, not commas)' : '';
@@ -146,7 +178,7 @@ const scope = optionalText.transform((value, ctx): ScopeEntry[] => {
     }
     return [];
   }
-  return parsed.entries.length > 0 ? parsed.entries : [{ permission: 'read_vehicle_info', required: false }];
+  return parsed.entries.length > 0 ? parsed.entries : undefined;
 });
 
 const envSchema = z.object({
@@ -204,7 +236,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    scope: e.SMARTCAR_SCOPE,
+    scope:
+      e.SMARTCAR_SCOPE ??
+      (smartcar.kind === 'emulator' ? DASHBOARD_SCOPE : GUIDE_SCOPE).map((permission) => ({
+        permission,
+        required: false,
+      })),
     mode: smartcar.kind === 'emulator' ? 'simulated' : e.SMARTCAR_MODE!,
     smartcar,
     ...(e.SMARTCAR_WEBHOOK_ID === undefined

@@ -1,4 +1,16 @@
-import { ConfigError, parseConfig } from '../src/config.js';
+import { COMMANDS, PERMISSIONS, SIGNALS } from '@paddock/contract';
+import { ConfigError, DASHBOARD_SCOPE, parseConfig } from '../src/config.js';
+import { COMMANDS as PAGE_COMMANDS } from '../src/features/commands/command-catalogue.js';
+
+// The contract's command behind each command the vehicle page sends.
+const CONTRACT_COMMAND: Record<string, keyof typeof COMMANDS> = {
+  lock: 'security-lock',
+  unlock: 'security-unlock',
+  'start-charge': 'charge-start',
+  'stop-charge': 'charge-stop',
+  'set-charge-limit': 'charge-set-limit',
+  'send-destination': 'navigation-set-destination',
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -19,7 +31,7 @@ describe('parseConfig', () => {
       databaseUrl: 'file:data/paddock.db',
       logLevel: 'info',
       trustProxy: false,
-      scope: [{ permission: 'read_vehicle_info', required: false }],
+      scope: DASHBOARD_SCOPE.map((permission) => ({ permission, required: false })),
       mode: 'simulated',
       smartcar: { kind: 'emulator', port: 4010, credentials: undefined },
     });
@@ -148,9 +160,41 @@ describe('SMARTCAR_SCOPE', () => {
     ]);
   });
 
-  test('blank means the default', () => {
-    expect(parseConfig({ SMARTCAR_SCOPE: '   ' }).scope).toEqual([
-      { permission: 'read_vehicle_info', required: false },
+  const real = {
+    SMARTCAR_CLIENT_ID: 'c',
+    SMARTCAR_CLIENT_SECRET: 's',
+    SMARTCAR_REDIRECT_URI: 'https://app.example.com/exchange',
+    SMARTCAR_MODE: 'live',
+  };
+
+  test("unset or blank with the embedded emulator: everything the dashboard reads and sends; with Smartcar's hosts: the guide's read_vehicle_info", () => {
+    for (const blank of [{}, { SMARTCAR_SCOPE: '   ' }]) {
+      expect(parseConfig(blank).scope.map((e) => e.permission)).toEqual(DASHBOARD_SCOPE);
+      expect(parseConfig(blank).scope.every((e) => !e.required)).toBe(true);
+      expect(parseConfig({ ...real, ...blank }).scope).toEqual([
+        { permission: 'read_vehicle_info', required: false },
+      ]);
+    }
+  });
+
+  test('the dashboard scope covers every signal of the catalogue and every command of the vehicle page, nothing more', () => {
+    const needed = new Set([
+      ...Object.values(SIGNALS).map((s) => s.permission),
+      ...Object.keys(PAGE_COMMANDS).map((name) => COMMANDS[CONTRACT_COMMAND[name]!].permission),
+    ]);
+    expect(new Set(DASHBOARD_SCOPE)).toEqual(needed);
+    expect(DASHBOARD_SCOPE).toEqual(PERMISSIONS.filter((p) => needed.has(p)));
+    expect(DASHBOARD_SCOPE).toEqual(
+      expect.arrayContaining(['read_vehicle_info', 'read_battery', 'read_location', 'control_security']),
+    );
+  });
+
+  test('a set scope wins in either mode', () => {
+    expect(parseConfig({ SMARTCAR_SCOPE: 'read_odometer' }).scope).toEqual([
+      { permission: 'read_odometer', required: false },
+    ]);
+    expect(parseConfig({ ...real, SMARTCAR_SCOPE: 'read_odometer' }).scope).toEqual([
+      { permission: 'read_odometer', required: false },
     ]);
   });
 });
