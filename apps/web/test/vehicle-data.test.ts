@@ -158,6 +158,17 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
   });
 
   describe('signal history', () => {
+    test('past the limit, the newest values are the ones kept, still oldest first', async () => {
+      const values = Array.from({ length: 1_200 }, (_, i) => soc(i % 100, T0 + i * 1_000));
+      await appendSignalHistories(db, values);
+      const history = await listSignalHistory(db, 'v1', SOC, { since: 0 });
+      expect(history).toHaveLength(1_000);
+      expect(history[0]!.oem_updated_at).toBe(T0 + 200 * 1_000);
+      expect(history.at(-1)!.oem_updated_at).toBe(T0 + 1_199 * 1_000);
+      const times = history.map((r) => r.oem_updated_at);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    });
+
     test('numbers are kept as numbers, other bodies as JSON; one row per instant; errors are not history', async () => {
       expect(await appendSignalHistory(db, soc(50.5, T0))).toBe(true);
       expect(await appendSignalHistory(db, soc(50.5, T0))).toBe(false);

@@ -165,7 +165,11 @@ export async function listLatestSignalsOf(
     .execute();
 }
 
-/** A signal's history from `since` (inclusive, epoch ms), oldest first, at most `limit` rows (default 1000). */
+/**
+ * A signal's history from `since` (inclusive, epoch ms), oldest first: the
+ * newest `limit` rows (default 1000) when there are more, so a chart ends at
+ * the present rather than stopping at the 1000th point of the window.
+ */
 export async function listSignalHistory(
   db: Kysely<Database>,
   vehicleId: string,
@@ -179,10 +183,11 @@ export async function listSignalHistory(
     .where('code', '=', code)
     .where('oem_updated_at', '>=', options.since);
   if (options.until !== undefined) query = query.where('oem_updated_at', '<=', options.until);
-  return query
-    .orderBy('oem_updated_at')
+  const newestFirst = await query
+    .orderBy('oem_updated_at', 'desc')
     .limit(options.limit ?? 1000)
     .execute();
+  return newestFirst.reverse();
 }
 
 function numericValue(body: unknown): number | null {
