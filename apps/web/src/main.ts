@@ -15,6 +15,7 @@ import { createApp } from './app.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startRetention } from './features/retention/retention.js';
 import type { AppLogger } from './logger.js';
 
 /** Closes something opened at start; run in reverse order of opening. */
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     });
     closers.push(() => db.destroy());
     await migrateToLatest(db);
+    // Old webhook events and signal history go hourly (closed before the database).
+    closers.push(startRetention({ db, clock: { now: () => Date.now() }, logger }));
 
     const { smartcar, banner, webhook } = await smartcarFor(config, logger, closers);
     const appConfig = webhook

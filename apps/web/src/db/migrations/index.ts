@@ -5,6 +5,7 @@ import * as vehicleData from './2026-12-01T0100-vehicle-data.js';
 import * as dashboard from './2026-12-02T0000-dashboard.js';
 import * as signInAttempts from './2026-12-03T0000-sign-in-attempts.js';
 import * as refreshClaims from './2026-12-03T0100-refresh-claims.js';
+import * as retention from './2026-12-03T0200-retention.js';
 
 /**
  * Every migration, keyed by its timestamped name. Kysely runs them in key order.
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-02T0000-dashboard': dashboard,
   '2026-12-03T0000-sign-in-attempts': signInAttempts,
   '2026-12-03T0100-refresh-claims': refreshClaims,
+  '2026-12-03T0200-retention': retention,
 };
