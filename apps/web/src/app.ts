@@ -147,10 +147,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders(connectOrigin));
   app.use(requestContext({ logger, random, clock }));
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLargePage });
   app.use(async (c, next) =>
-    isWebhookPath(c.req.path)
+    // GET and HEAD carry no body (and asking for one builds a WHATWG Request per page view).
+    isWebhookPath(c.req.path) || c.req.method === 'GET' || c.req.method === 'HEAD'
       ? next()
-      : bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLargePage })(c, next),
+      : formLimit(c, next),
   );
   app.use(sessionMiddleware({ sessions, trustProxy: config.trustProxy }));
   app.use(csrfProtection({ key: loadCsrfKey, random, trustProxy: config.trustProxy, exempt: isWebhookPath }));
