@@ -110,12 +110,65 @@ describe.each(dialects)('live updates on %s', (dialect) => {
     await events.close();
   });
 
+  test('after a disconnect the dashboard stream sends nothing more about that vehicle; the vehicle page stream ends', async () => {
+    h = await createDashboardHarness({ dialect });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, '2-vehicles@smartcar.com');
+    const [gone, kept] = vehicleIds as [string, string];
+    await browser.get('/vehicle');
+    const dashboard = eventReader(await browser.get('/vehicle/events'));
+    await dashboard.next('ready');
+    const page = eventReader(await browser.get(`/vehicles/${gone}/events`));
+    await page.next('ready');
+
+    expect((await browser.submit(`/vehicles/${gone}/disconnect`, {})).status).toBe(303);
+    const at = h.clock.now() + 1000;
+    const token = h.credentials.managementToken;
+    await deliver(h.app, stateOfChargeEvent({ eventId: 'after-1', vehicleId: gone, percent: 5, at }), token);
+    await expect(page.next('fragments', 1000)).rejects.toThrow('stream ended before fragments');
+    // The vehicle still held keeps updating, and its change is the first the dashboard hears of.
+    await deliver(h.app, stateOfChargeEvent({ eventId: 'after-2', vehicleId: kept, percent: 6, at }), token);
+    const { fragments } = JSON.parse(await dashboard.next('fragments')) as { fragments: { id: string }[] };
+    expect(fragments.map((f) => f.id)).toEqual([`summary-${kept}`]);
+    await dashboard.close();
+    await page.close();
+  });
+
+  test('after signing out, open streams end instead of sending more', async () => {
+    const hub = createLiveHub();
+    h = await createDashboardHarness({ dialect, live: hub });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const id = vehicleIds[0]!;
+    await browser.get(`/vehicles/${id}`);
+    const dashboard = eventReader(await browser.get('/vehicle/events'));
+    await dashboard.next('ready');
+    const page = eventReader(await browser.get(`/vehicles/${id}/events`));
+    await page.next('ready');
+
+    expect((await browser.signOut(`/vehicles/${id}`)).status).toBe(303);
+    const at = h.clock.now() + 1000;
+    await deliver(
+      h.app,
+      stateOfChargeEvent({ eventId: 'signed-out', vehicleId: id, percent: 9, at }),
+      h.credentials.managementToken,
+    );
+    await expect(dashboard.next('fragments', 300)).rejects.toThrow('stream ended before fragments');
+    await expect(page.next('fragments', 300)).rejects.toThrow('stream ended before fragments');
+    await eventually(() => hub.listenerCount() === 0, 'the streams to unsubscribe');
+  });
+
   test('streams need a session and a vehicle of the account; /assets/live.js is same-origin script and the CSP allows only that', async () => {
     h = await createDashboardHarness({ dialect });
     const signedOut = await h.app.request('http://localhost:8000/vehicle/events');
     expect(signedOut.status).toBe(401);
     const browser = await h.signedIn();
     expect((await browser.get('/vehicles/not-mine/events')).status).toBe(404);
+    // Another account's real vehicle is refused the same way.
+    const owner = await h.signedIn();
+    const { vehicleIds: theirs } = await h.connect(owner, '1-vehicles@smartcar.com');
+    expect((await owner.get(`/vehicles/${theirs[0]}/events`)).status).toBe(200);
+    expect((await browser.get(`/vehicles/${theirs[0]}/events`)).status).toBe(404);
 
     const script = await h.app.request('http://localhost:8000/assets/live.js');
     expect(script.status).toBe(200);

@@ -3,6 +3,7 @@ import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { AppEnv } from '../../http/context.js';
+import { findActiveSession } from '../accounts/sessions.repository.js';
 import { CommandLog } from '../commands/views/command-log.js';
 import type { SignalsService } from '../signals/signals.service.js';
 import type { DashboardService } from '../vehicles/dashboard.service.js';
@@ -45,10 +46,15 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
     if (session === null) return c.text('Sign in first.', 401);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.text('No such vehicle.', 404);
-    return stream(c, [row.vehicle_id], async () => {
+    const vehicleId = row.vehicle_id;
+    const allowed = async () => {
+      if (!(await sessionActive(session.idHash))) return null;
+      // A disconnect elsewhere ends the updates.
+      return (await dashboard.connectedVehicle(session.accountId, vehicleId)) ? new Set([vehicleId]) : null;
+    };
+    return stream(c, [vehicleId], allowed, async () => {
       const now = clock.now();
-      // Re-read the row too: a disconnect elsewhere ends the updates.
-      const current = await dashboard.connectedVehicle(session.accountId, row.vehicle_id);
+      const current = await dashboard.connectedVehicle(session.accountId, vehicleId);
       if (current === undefined) return [];
       const d = await dashboard.detail(current, { refresh: 'never' });
       const id = current.vehicle_id;
@@ -79,7 +85,12 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
     if (session === null) return c.text('Sign in first.', 401);
     const rows = await listAccountVehicles(db, session.accountId);
     const powertrains = new Map(rows.map((r) => [r.vehicle_id, r.powertrain]));
-    return stream(c, [...powertrains.keys()], async (changes) => {
+    // Whose vehicles is read again for every change: a vehicle disconnected meanwhile is left out.
+    const allowed = async () => {
+      if (!(await sessionActive(session.idHash))) return null;
+      return new Set((await listAccountVehicles(db, session.accountId)).map((r) => r.vehicle_id));
+    };
+    return stream(c, [...powertrains.keys()], allowed, async (changes) => {
       const now = clock.now();
       const changed = [...new Set(changes.map((ch) => ch.vehicleId))];
       return Promise.all(
@@ -98,10 +109,20 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
     });
   });
 
-  /** Streams fragments for every batch of changes to these vehicles until the browser leaves or time is up. */
+  const sessionActive = async (idHash: string) =>
+    (await findActiveSession(db, idHash, clock.now())) !== undefined;
+
+  /**
+   * Streams fragments for every batch of changes to these vehicles until the
+   * browser leaves or time is up. Before each batch and each keep-alive,
+   * `allowed` says which of them the viewer may still see (null: none, the
+   * session is gone): the others stop being listened to, and the stream ends
+   * when none is left.
+   */
   function stream(
     c: Context<AppEnv>,
     vehicleIds: readonly string[],
+    allowed: () => Promise<ReadonlySet<string> | null>,
     render: (changes: VehicleChange[]) => Promise<Fragment[]>,
   ) {
     c.header('Cache-Control', 'no-store');
@@ -113,12 +134,25 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
       async (sse: SSEStreamingApi) => {
         const queue: VehicleChange[] = [];
         let wake: (() => void) | undefined;
-        const stops = vehicleIds.map((id) =>
-          hub.subscribe(id, (change) => {
-            queue.push(change);
-            wake?.();
-          }),
+        const stops = new Map(
+          vehicleIds.map((id) => [
+            id,
+            hub.subscribe(id, (change) => {
+              queue.push(change);
+              wake?.();
+            }),
+          ]),
         );
+        /** Drops what may no longer be seen; false when nothing is left. */
+        const recheck = async () => {
+          const ids = await allowed();
+          for (const [id, stop] of stops) {
+            if (ids?.has(id)) continue;
+            stop();
+            stops.delete(id);
+          }
+          return stops.size > 0;
+        };
         sse.onAbort(() => wake?.());
         const endAt = Date.now() + MAX_STREAM_MS;
         try {
@@ -133,16 +167,20 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
               clearTimeout(timer);
               wake = undefined;
               if (queue.length === 0) {
+                if (!(await recheck())) break;
                 if (!sse.aborted) await sse.write(': keep-alive\n\n');
                 continue;
               }
             }
-            const fragments = await render(queue.splice(0));
+            if (!(await recheck())) break;
+            const changes = queue.splice(0).filter((change) => stops.has(change.vehicleId));
+            if (changes.length === 0) continue;
+            const fragments = await render(changes);
             if (fragments.length > 0)
               await sse.writeSSE({ event: 'fragments', data: JSON.stringify({ fragments }) });
           }
         } finally {
-          for (const stop of stops) stop();
+          for (const stop of stops.values()) stop();
         }
       },
       async (error) => {
