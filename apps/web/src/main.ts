@@ -15,6 +15,7 @@ import { createApp } from './app.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createLiveHub } from './features/live/live-hub.js';
 import { startRetention } from './features/retention/retention.js';
 import type { AppLogger } from './logger.js';
 
@@ -63,8 +64,11 @@ async function main(): Promise<void> {
     const appConfig = webhook
       ? { ...config, webhookId: webhook.id, managementToken: webhook.managementToken }
       : config;
-    const app = createApp({ config: appConfig, db, smartcar, logger });
+    const live = createLiveHub();
+    const app = createApp({ config: appConfig, db, smartcar, logger, live });
     closers.push(await listen(app.fetch, config.port, config.host, 'PORT'));
+    // Closed first (closers run in reverse): open live streams end, so closing the server does not wait for them.
+    closers.push(() => live.close());
     // The emulator's first VERIFY went out before the app listened; now it can be answered.
     webhook?.verify();
 
@@ -173,9 +177,17 @@ function listen(
       resolve(
         () =>
           new Promise<void>((done) => {
-            server.close(() => done());
-            // Idle keep-alive sockets would otherwise hold close() open.
-            if ('closeIdleConnections' in server) server.closeIdleConnections();
+            // Idle keep-alive sockets would otherwise hold close() open, including those
+            // whose last response (an ended live stream) is still being flushed now.
+            const closeIdle = () => {
+              if ('closeIdleConnections' in server) server.closeIdleConnections();
+            };
+            const sweep = setInterval(closeIdle, 100);
+            server.close(() => {
+              clearInterval(sweep);
+              done();
+            });
+            closeIdle();
           }),
       );
     });

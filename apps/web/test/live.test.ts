@@ -158,6 +158,28 @@ describe.each(dialects)('live updates on %s', (dialect) => {
     await eventually(() => hub.listenerCount() === 0, 'the streams to unsubscribe');
   });
 
+  test('closing the hub (shutdown) ends every open stream, so the server can close their connections', async () => {
+    const hub = createLiveHub();
+    h = await createDashboardHarness({ dialect, live: hub });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const id = vehicleIds[0]!;
+    await browser.get(`/vehicles/${id}`);
+    const dashboard = eventReader(await browser.get('/vehicle/events'));
+    await dashboard.next('ready');
+    const page = eventReader(await browser.get(`/vehicles/${id}/events`));
+    await page.next('ready');
+    expect(hub.listenerCount()).toBe(2);
+
+    await hub.close();
+    expect(hub.listenerCount()).toBe(0);
+    await expect(dashboard.next('fragments', 1000)).rejects.toThrow('stream ended before fragments');
+    await expect(page.next('fragments', 1000)).rejects.toThrow('stream ended before fragments');
+    // A stream opened after the close ends at once.
+    const late = eventReader(await browser.get(`/vehicles/${id}/events`));
+    await expect(late.next('fragments', 1000)).rejects.toThrow('stream ended before fragments');
+  });
+
   test('streams need a session and a vehicle of the account; /assets/live.js is same-origin script and the CSP allows only that', async () => {
     h = await createDashboardHarness({ dialect });
     const signedOut = await h.app.request('http://localhost:8000/vehicle/events');

@@ -20,20 +20,38 @@ export interface LiveHub {
   subscribe(vehicleId: string, listener: (change: VehicleChange) => void): () => void;
   /** Listeners currently attached (all vehicles). */
   listenerCount(): number;
+  /**
+   * Calls `listener` once when the hub closes (at once if it has): open
+   * streams end on it.
+   * @returns a function that stops listening
+   */
+  onClose(listener: () => void): () => void;
+  /**
+   * Shutdown: ends every open stream, then resolves once all of them have
+   * stopped listening. An open stream otherwise keeps its connection, and so
+   * the server's close(), waiting until the process is killed.
+   */
+  close(): Promise<void>;
 }
 
 /** The in-process hub. A listener that throws is dropped, so one broken stream cannot stop the others. */
 export function createLiveHub(): LiveHub {
   const listeners = new Map<string, Set<(change: VehicleChange) => void>>();
+  const closeListeners = new Set<() => void>();
   let count = 0;
+  let closed = false;
+  let drained: (() => void) | undefined;
+  const drop = () => {
+    count--;
+    if (count === 0) drained?.();
+  };
   return {
     publish(change) {
       for (const listener of [...(listeners.get(change.vehicleId) ?? [])]) {
         try {
           listener(change);
         } catch {
-          listeners.get(change.vehicleId)?.delete(listener);
-          count--;
+          if (listeners.get(change.vehicleId)?.delete(listener)) drop();
         }
       }
     },
@@ -43,10 +61,25 @@ export function createLiveHub(): LiveHub {
       listeners.set(vehicleId, set);
       count++;
       return () => {
-        if (set.delete(listener)) count--;
+        if (set.delete(listener)) drop();
         if (set.size === 0 && listeners.get(vehicleId) === set) listeners.delete(vehicleId);
       };
     },
     listenerCount: () => count,
+    onClose(listener) {
+      if (closed) {
+        listener();
+        return () => {};
+      }
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      const ended = count === 0 ? Promise.resolve() : new Promise<void>((done) => (drained = done));
+      for (const listener of [...closeListeners]) listener();
+      closeListeners.clear();
+      return ended;
+    },
   };
 }

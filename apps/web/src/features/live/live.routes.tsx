@@ -153,11 +153,17 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
           }
           return stops.size > 0;
         };
+        // Shutdown: end now, so the server can close this connection.
+        let closing = false;
+        const stopClosing = hub.onClose(() => {
+          closing = true;
+          wake?.();
+        });
         sse.onAbort(() => wake?.());
         const endAt = Date.now() + MAX_STREAM_MS;
         try {
           await sse.writeSSE({ event: 'ready', data: '{}', retry: 3000 });
-          while (!sse.aborted && !sse.closed && Date.now() < endAt) {
+          while (!closing && !sse.aborted && !sse.closed && Date.now() < endAt) {
             if (queue.length === 0) {
               let timer: NodeJS.Timeout | undefined;
               await new Promise<void>((resolve) => {
@@ -166,6 +172,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
               });
               clearTimeout(timer);
               wake = undefined;
+              if (closing) break;
               if (queue.length === 0) {
                 if (!(await recheck())) break;
                 if (!sse.aborted) await sse.write(': keep-alive\n\n');
@@ -180,6 +187,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
               await sse.writeSSE({ event: 'fragments', data: JSON.stringify({ fragments }) });
           }
         } finally {
+          stopClosing();
           for (const stop of stops.values()) stop();
         }
       },
