@@ -114,6 +114,27 @@ describe.each(dialects)('disconnect and delete on %s', (dialect) => {
     expect(await storedSignals(vehicleId)).toEqual(before);
   });
 
+  test('another account cannot disconnect the vehicle: 404, nothing changes here or at Smartcar', async () => {
+    h = await createDashboardHarness({ dialect });
+    const owner = await h.signedIn();
+    const { userId, vehicleIds } = await h.connect(owner, '2-vehicles@smartcar.com');
+    const target = vehicleIds[0]!;
+    const stranger = await h.signedIn();
+    await h.connect(stranger, BEV_LOGIN);
+    const rowsBefore = await h.db.selectFrom('vehicles').selectAll().orderBy('vehicle_id').execute();
+
+    expect((await stranger.get(`/vehicles/${target}/disconnect`)).status).toBe(404);
+    // A valid CSRF token of the stranger's own session, posted at the owner's vehicle.
+    expect((await stranger.submit('/vehicle', {}, `/vehicles/${target}/disconnect`)).status).toBe(404);
+    expect(await emulatorConnections(userId)).toEqual([...vehicleIds].sort());
+    expect(await h.db.selectFrom('vehicles').selectAll().orderBy('vehicle_id').execute()).toEqual(rowsBefore);
+    expect(
+      tableRows(await (await owner.get('/vehicle')).text())
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...vehicleIds].sort());
+  });
+
   test('a refused disconnect changes nothing here and says why', async () => {
     h = await createDashboardHarness({ dialect });
     const browser = await h.signedIn();
