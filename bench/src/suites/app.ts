@@ -9,11 +9,16 @@ import { printTable, type Row } from '../table.js';
 const GUIDE = fileURLToPath(new URL('../../guide/index.cjs', import.meta.url));
 const EXCHANGES = 5;
 
-async function connectUser(app: AppProcess, email: string, mode: 'live' | 'simulated'): Promise<string> {
+async function connectUser(
+  app: AppProcess,
+  email: string,
+  mode: 'live' | 'simulated',
+  externalId?: string,
+): Promise<string> {
   const res = await fetch(`${app.emulatorUrl}/_emulator/connect`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId: app.credentials.clientId, email, mode }),
+    body: JSON.stringify({ clientId: app.credentials.clientId, email, mode, externalId }),
   });
   if (!res.ok) throw new Error(`connect: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { userId: string }).userId;
@@ -33,12 +38,18 @@ async function signedInSession(app: AppProcess): Promise<BrowserSession> {
     password: 'bench-password-123',
   });
   if (signup.status !== 303) throw new Error(`sign-up: ${signup.status}`);
-  const userId = await connectUser(app, 'bench-driver@example.com', 'simulated');
   for (let i = 0; i < EXCHANGES; i++) {
+    // Connect as /login's link asks: its state, and the external_id that binds the user to this account.
     const login = await (await browser.request('/login')).text();
-    const state = login.match(/[?&;]state=([^&"]+)/)?.[1];
-    if (!state) throw new Error('no state on /login');
-    const exchange = await browser.request(`/exchange?user_id=${userId}&state=${state}`);
+    const href = login.match(/href="([^"]*\/oauth\/authorize\?[^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
+    if (!href) throw new Error('no Connect link on /login');
+    const connectUrl = new URL(href);
+    const state = connectUrl.searchParams.get('state');
+    const externalId = connectUrl.searchParams.get('external_id') ?? undefined;
+    const userId = await connectUser(app, 'bench-driver@example.com', 'simulated', externalId);
+    const exchange = await browser.request(
+      `/exchange?${new URLSearchParams({ user_id: userId, state: state ?? '' })}`,
+    );
     if (exchange.status !== 303) throw new Error(`exchange: ${exchange.status}`);
   }
   return browser;
