@@ -18,7 +18,9 @@ export interface PageInit<T> {
 /** One page of a list. `nextPage()` follows the server's `links.next`. */
 export class Page<T> {
   /** The items of this page, normalised. */
-  readonly data: T[];
+  // Declared, not a class field: the constructor assigns it, so a subclass may
+  // serve it from an accessor (a SignalList normalises its items on first read).
+  declare readonly data: T[];
   /** Items in the whole list, when the server says (`meta.totalCount`). */
   readonly totalCount: number | undefined;
   /** 1-based number of this page (`meta.pageNumber`, or `meta.page` in older payloads). */
@@ -32,7 +34,7 @@ export class Page<T> {
   readonly #load: (link: string) => Promise<Page<T>>;
 
   constructor(init: PageInit<T>, load: (link: string) => Promise<Page<T>>) {
-    this.data = init.data;
+    (this as { data: T[] }).data = init.data;
     this.totalCount = init.totalCount;
     this.pageNumber = init.pageNumber;
     this.pageSize = init.pageSize;

@@ -69,28 +69,56 @@ export interface IncludedVehicle {
  * meta, links}`) or a webhook (`{code, name, group, body, status, meta}`).
  */
 export function parseSignal(value: unknown, where = 'Signal'): Signal {
-  if (!isObject(value)) throw new InvalidResponseError(`${where} is not an object`);
+  return normaliseSignal(value, signalCode(value, where));
+}
+
+/**
+ * The code of a raw signal, the only part whose absence makes it unreadable.
+ * `where` names it in the error; a number `i` stands for `Signal #i`.
+ * @throws InvalidResponseError when it is not an object or has no code
+ */
+export function signalCode(value: unknown, where: string | number = 'Signal'): string {
+  if (!isObject(value)) throw new InvalidResponseError(`${labelOf(where)} is not an object`);
   const attributes = obj(value.attributes) ?? value;
   const code = str(attributes.code) ?? str(value.id) ?? codeOf(attributes);
-  if (code === undefined) throw new InvalidResponseError(`${where} has no code`);
-  const meta = obj(value.meta) ?? obj(attributes.meta) ?? {};
+  if (code === undefined) throw new InvalidResponseError(`${labelOf(where)} has no code`);
+  return code;
+}
+
+/** Built only on failure: a list checks about a hundred codes per call. */
+function labelOf(where: string | number): string {
+  return typeof where === 'number' ? `Signal #${where}` : where;
+}
+
+/** The rest of {@link parseSignal} once {@link signalCode} has read `code`; never throws. */
+export function normaliseSignal(value: unknown, code: string): Signal {
+  const raw = value as JsonObject;
+  const attributes = obj(raw.attributes) ?? raw;
+  const meta = obj(raw.meta) ?? obj(attributes.meta);
   const statusObject = obj(attributes.status);
   const rawStatus = str(statusObject?.value) ?? str(attributes.status);
   const body = normaliseBody(code, attributes.body);
-  const status = readStatus(rawStatus, body !== undefined);
-  const base = {
+  // Keys are added in one order, without `delete`, so every signal shares one object shape.
+  const signal = {
     code,
     name: str(attributes.name) ?? '',
     group: str(attributes.group) ?? '',
-    links: readLinks(value.links),
-  };
-  const signal = { ...base, status, body } as Signal;
-  if (body === undefined) delete signal.body;
-  assignDate(signal, 'retrievedAt', meta.retrievedAt);
-  assignDate(signal, 'oemUpdatedAt', meta.oemUpdatedAt);
-  assignDate(signal, 'ingestedAt', meta.ingestedAt);
-  const error = readSignalError(statusObject?.error);
-  if (error && signal.status !== 'SUCCESS') signal.error = error;
+    links: readLinks(raw.links),
+    status: readStatus(rawStatus, body !== undefined),
+  } as Signal;
+  if (body !== undefined) signal.body = body;
+  if (meta !== undefined) {
+    const retrievedAt = parseTimestamp(meta.retrievedAt);
+    const oemUpdatedAt = parseTimestamp(meta.oemUpdatedAt);
+    const ingestedAt = parseTimestamp(meta.ingestedAt);
+    if (retrievedAt) signal.retrievedAt = retrievedAt;
+    if (oemUpdatedAt) signal.oemUpdatedAt = oemUpdatedAt;
+    if (ingestedAt) signal.ingestedAt = ingestedAt;
+  }
+  if (signal.status !== 'SUCCESS') {
+    const error = readSignalError(statusObject?.error);
+    if (error) signal.error = error;
+  }
   return signal;
 }
 
@@ -155,13 +183,4 @@ function readSignalError(value: unknown): SignalError | undefined {
     out.resolution = url ? { type: str(r.type) ?? null, url } : { type: str(r.type) ?? null };
   }
   return out;
-}
-
-function assignDate(
-  signal: Signal,
-  key: 'retrievedAt' | 'oemUpdatedAt' | 'ingestedAt',
-  value: unknown,
-): void {
-  const date = parseTimestamp(value);
-  if (date) signal[key] = date;
 }

@@ -1,47 +1,15 @@
-import type { SignalCode } from '@paddock/contract';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import { InvalidResponseError } from '../errors.js';
-import { Page, type PageInit, type PagePromise } from '../pagination.js';
+import type { PagePromise } from '../pagination.js';
 import { obj } from '../parse/json.js';
 import { readPageInfo } from '../parse/page.js';
-import {
-  type IncludedVehicle,
-  parseIncludedVehicle,
-  parseSignal,
-  type Signal,
-  type SignalBodyOf,
-} from '../parse/signal.js';
+import { parseIncludedVehicle, parseSignal, type Signal } from '../parse/signal.js';
 import { APIResource, assertId, rootObject } from './resource.js';
+import { type AnySignalCode, SignalList } from './signal-list.js';
 
-/** A signal code: one of the catalogue (typed body) or any other string (open body). */
-export type AnySignalCode = SignalCode | (string & {});
-
-/** The signals of a vehicle: `data` in the server's order, `get(code)` typed per code. */
-export class SignalList extends Page<Signal> {
-  /** `included.vehicle` of the response, when the server sent it. */
-  readonly vehicle: IncludedVehicle | undefined;
-
-  constructor(
-    init: PageInit<Signal> & { vehicle?: IncludedVehicle },
-    load: (link: string) => Promise<Page<Signal>>,
-  ) {
-    super(init, load);
-    this.vehicle = init.vehicle;
-  }
-
-  /** The signal with this code on this page, typed per code; `undefined` when absent. */
-  get<C extends AnySignalCode>(code: C): Signal<C> | undefined {
-    return this.data.find((s) => s.code === code) as Signal<C> | undefined;
-  }
-
-  /** The body of a successful signal, typed per code; `undefined` when absent or failed. */
-  body<C extends AnySignalCode>(code: C): SignalBodyOf<C> | undefined {
-    const signal = this.get(code);
-    return signal?.status === 'SUCCESS' ? signal.body : undefined;
-  }
-}
+export { type AnySignalCode, SignalList } from './signal-list.js';
 
 /** `/v3/vehicles/{id}/signals` (reference §3.4). Every call needs a `userId`. */
 export class Signals extends APIResource {
@@ -61,9 +29,8 @@ export class Signals extends APIResource {
       (response, load) => {
         const root = rootObject(response.body, 'Signal list');
         if (!Array.isArray(root.data)) throw new InvalidResponseError('Signal list response has no data[]');
-        const data = root.data.map((item, i) => parseSignal(item, `Signal #${i}`));
         const vehicle = parseIncludedVehicle(root.included);
-        return new SignalList({ ...readPageInfo(root), data, vehicle, response }, load);
+        return new SignalList({ ...readPageInfo(root), raw: root.data, vehicle, response }, load);
       },
     );
   }
