@@ -29,17 +29,31 @@ export async function fetchWithTimeout(
   throwIfAborted(opts.signal);
   const controller = new AbortController();
   let timedOut = false;
+  // Set while the body is read; the timer and the caller's abort call it
+  // directly, which spares a listener on the controller's signal per call.
+  let stopBody: ((reason: unknown) => void) | undefined;
+  const abort = (reason: unknown) => {
+    controller.abort(reason);
+    stopBody?.(reason);
+  };
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new TimeoutError(`Request timed out after ${opts.timeout} ms`));
+    abort(new TimeoutError(`Request timed out after ${opts.timeout} ms`));
   }, opts.timeout);
-  const onAbort = () => controller.abort(opts.signal?.reason);
+  const onAbort = () => abort(opts.signal?.reason);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const res = await opts.fetch(url, { ...init, signal: controller.signal });
     // A `fetch` that ignores the signal once headers are in (in-process servers,
     // some polyfills) would otherwise let a streamed 202 body outlive the timeout.
-    const text = await untilAborted(res, controller.signal);
+    const text = await new Promise<string>((resolve, reject) => {
+      if (controller.signal.aborted) return reject(controller.signal.reason);
+      stopBody = (reason) => {
+        reject(reason);
+        res.body?.cancel(reason).catch(() => {});
+      };
+      res.text().then(resolve, reject);
+    });
     return { status: res.status, headers: res.headers, text, url: res.url || url };
   } catch (cause) {
     if (opts.signal?.aborted) throw abortReason(opts.signal);
@@ -81,20 +95,4 @@ export async function sleepUnlessAborted(
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);
   }
-}
-
-/** Reads the body to the end, or rejects with the signal's reason (and cancels the body) once it aborts. */
-function untilAborted(res: Response, signal: AbortSignal): Promise<string> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<string>((resolve, reject) => {
-    const onAbort = () => {
-      reject(signal.reason);
-      res.body?.cancel(signal.reason).catch(() => {});
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    res
-      .text()
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
