@@ -87,17 +87,7 @@ export function vehicleStatePayload(
     eventType: 'VEHICLE_STATE',
     data: { user: userOf(ctx.connection), vehicle: vehicleOf(ctx.vehicle, ctx.connection), signals },
     triggers,
-    meta: {
-      version: WEBHOOK_EVENT_VERSION,
-      applicationId: ctx.application.id,
-      webhookId: ctx.webhook.id,
-      webhookName: ctx.webhook.name,
-      deliveryId: null,
-      deliveredAt: null,
-      mode: webhookMode(ctx.connection),
-      sequence,
-      signalCount: signals.length,
-    },
+    meta: { ...eventMeta(ctx), sequence, signalCount: signals.length },
   };
 }
 
@@ -132,14 +122,19 @@ export function vehicleErrorPayload(ctx: VehicleEventContext, error: VehicleErro
       vehicle: vehicleOf(ctx.vehicle, ctx.connection),
       errors: [entry],
     },
-    meta: {
-      version: WEBHOOK_EVENT_VERSION,
-      applicationId: ctx.application.id,
-      webhookId: ctx.webhook.id,
-      webhookName: ctx.webhook.name,
-      deliveryId: null,
-      deliveredAt: null,
-      mode: webhookMode(ctx.connection),
-    },
+    meta: eventMeta(ctx),
+  };
+}
+
+/** The `meta` every vehicle event carries; delivery fills `deliveryId` and `deliveredAt` per attempt. */
+function eventMeta(ctx: VehicleEventContext) {
+  return {
+    version: WEBHOOK_EVENT_VERSION,
+    applicationId: ctx.application.id,
+    webhookId: ctx.webhook.id,
+    webhookName: ctx.webhook.name,
+    deliveryId: null,
+    deliveredAt: null,
+    mode: webhookMode(ctx.connection),
   };
 }
