@@ -8,7 +8,6 @@ import {
   generateDevelopmentCredentials,
   type ManualClock,
 } from '@paddock/emulator';
-import { SmartcarClient } from '@paddock/sdk';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../src/app.js';
@@ -19,7 +18,14 @@ import type { Database } from '../../src/db/tables.js';
 import type { LiveHub } from '../../src/features/live/live-hub.js';
 import type { AppEnv } from '../../src/http/context.js';
 import type { AppLogger } from '../../src/logger.js';
-import { EMULATOR_ORIGIN, REDIRECT_URI, TEST_PASSWORD, TestBrowser, testHasher } from './harness.js';
+import {
+  EMULATOR_ORIGIN,
+  REDIRECT_URI,
+  TEST_PASSWORD,
+  TestBrowser,
+  testHasher,
+  testSmartcarClient,
+} from './harness.js';
 import { createTestDatabase, type TestDialect } from './test-database.js';
 
 export const WEBHOOK_URL = 'http://localhost:8000/webhooks/smartcar';
@@ -89,17 +95,12 @@ export async function createDashboardHarness(options: DashboardHarnessOptions = 
     ...(webhookId === undefined ? {} : { webhookId, managementToken: credentials.managementToken }),
     ...options.config,
   };
-  const smartcar = new SmartcarClient({
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    redirectUri: REDIRECT_URI,
+  const smartcar = testSmartcarClient({
+    credentials,
     mode: config.mode,
-    emulatorOrigin: EMULATOR_ORIGIN,
     fetch: options.fetch ?? emulator.fetch,
     clock,
-    ...(options.maxRetries === 'sdk-default'
-      ? { sleep: async () => {} }
-      : { maxRetries: options.maxRetries ?? 0 }),
+    maxRetries: options.maxRetries,
   });
   let db: Kysely<Database>;
   if (options.sqliteFile) {

@@ -16,6 +16,30 @@ import { createTestDatabase, type TestDialect } from './test-database.js';
 /** Where the SDK believes the emulator is; `emulator.fetch` answers any absolute URL in process. */
 export const EMULATOR_ORIGIN = 'http://localhost:4010';
 export const REDIRECT_URI = 'http://localhost:8000/exchange';
+
+/**
+ * The app's SDK client pointed at the in-process emulator. Retries are off
+ * unless asked for: `'sdk-default'` keeps the SDK's own policy (with no real
+ * waiting), to test what production does.
+ */
+export function testSmartcarClient(o: {
+  credentials: { clientId: string; clientSecret: string };
+  mode: AppConfig['mode'];
+  fetch: typeof fetch;
+  clock: { now(): number };
+  maxRetries?: number | 'sdk-default';
+}): SmartcarClient {
+  return new SmartcarClient({
+    clientId: o.credentials.clientId,
+    clientSecret: o.credentials.clientSecret,
+    redirectUri: REDIRECT_URI,
+    mode: o.mode,
+    emulatorOrigin: EMULATOR_ORIGIN,
+    fetch: o.fetch,
+    clock: o.clock,
+    ...(o.maxRetries === 'sdk-default' ? { sleep: async () => {} } : { maxRetries: o.maxRetries ?? 0 }),
+  });
+}
 const APP_ORIGIN = 'http://localhost:8000';
 
 export interface HarnessOptions {
@@ -52,15 +76,11 @@ export async function createHarness(options: HarnessOptions = {}) {
     trustProxy: false,
     ...options.config,
   };
-  const smartcar = new SmartcarClient({
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    redirectUri: REDIRECT_URI,
+  const smartcar = testSmartcarClient({
+    credentials,
     mode: config.mode,
-    emulatorOrigin: EMULATOR_ORIGIN,
     fetch: options.fetch ?? emulator.fetch,
     clock,
-    maxRetries: 0,
   });
   const db = await createTestDatabase(options.dialect ?? 'sqlite');
   const app = createApp({
