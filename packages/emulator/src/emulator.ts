@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import { connectRoutes } from './connect/connect.routes.js';
 import { afterMutation } from './control/after-mutation.js';
@@ -10,6 +11,7 @@ import { createRuntime, type EmulatorRuntime } from './control/runtime.js';
 import { settingsRoutes } from './control/settings.routes.js';
 import { vehicleControlRoutes } from './control/vehicles.routes.js';
 import { type EmulatorDeps, randomIds } from './deps.js';
+import { createDirectReads } from './http/direct-reads.js';
 import type { EmulatorEnv } from './http/env.js';
 import { createErrorHandler, notFound } from './http/error-handler.js';
 import { createFaultRegistry, injectFaults } from './http/faults.js';
@@ -78,6 +80,13 @@ export interface Emulator {
    * `reset()`. Throws a TypeError on invalid input or an unknown application.
    */
   registerWebhook(input: WebhookInput): { id: string };
+  /**
+   * Answers `GET /v3/vehicles/{id}` and `GET /v3/vehicles/{id}/signals`
+   * straight from Node's request when nothing but the read applies, and
+   * returns false for everything else, which goes to `app.fetch`
+   * (`startEmulator` does both). Same bytes either way, faster this way.
+   */
+  serveDirect(request: IncomingMessage, response: ServerResponse): boolean;
   /** Webhook registration, subscriptions, trigger checks and delivery. */
   webhooks: WebhookService;
   /** Clock-driven work, export, import and reset (see `EmulatorRuntime`). */
@@ -186,6 +195,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       baseline.keepWebhook(input);
       return { id: webhook.id };
     },
+    serveDirect: createDirectReads(deps, logger),
     webhooks: deps.webhooks,
     runtime,
   };

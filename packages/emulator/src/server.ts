@@ -1,5 +1,6 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { Emulator } from './emulator.js';
 
 /** Options of `startEmulator`. */
@@ -20,8 +21,13 @@ export interface StartEmulatorOptions {
 export function startEmulator(opts: StartEmulatorOptions): Promise<{ url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: opts.emulator.app.fetch, port: opts.port, hostname: host });
+    const { emulator } = opts;
+    const viaApp = getRequestListener(emulator.app.fetch, { hostname: host });
+    const server = createServer((request, response) => {
+      if (!emulator.serveDirect(request, response)) void viaApp(request, response);
+    });
     server.once('error', reject);
+    server.listen(opts.port, host);
     server.once('listening', () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;

@@ -41,6 +41,8 @@ export interface FaultRegistry {
   list(): Fault[];
   remove(id: string): boolean;
   clear(): void;
+  /** How many faults are registered. */
+  size(): number;
   /** The first fault (oldest first) matching the request that passes its probability draw; spends one of its count. */
   take(method: string, path: string): Fault | undefined;
 }
@@ -81,6 +83,7 @@ export function createFaultRegistry(deps: { ids: Ids; seed: string }): FaultRegi
     clear: () => {
       faults.length = 0;
     },
+    size: () => faults.length,
     take(method, path) {
       for (const [index, entry] of faults.entries()) {
         const { fault, pattern, random } = entry;

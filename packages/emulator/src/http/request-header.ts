@@ -12,7 +12,11 @@ export function requestHeader(
   name: string,
 ): string | undefined {
   const raw = c.env?.incoming?.rawHeaders;
-  if (!raw) return c.req.header(name);
+  return raw ? rawHeader(raw, name) : c.req.header(name);
+}
+
+/** A header's value from Node's raw header list, repeated fields joined with ", " as fetch's Headers joins them. */
+export function rawHeader(raw: readonly string[], name: string): string | undefined {
   const wanted = name.toLowerCase();
   let value: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {

@@ -14,7 +14,12 @@ const MAX_USER_ID_LENGTH = 256;
  * user is not an error here: the caller's connection lookup answers 404.
  */
 export function requireUserId(c: Pick<Context<EmulatorEnv>, 'req' | 'env'>): string {
-  const raw = requestHeader(c, HEADER_USER_ID)?.trim();
+  return checkUserId(requestHeader(c, HEADER_USER_ID));
+}
+
+/** `requireUserId` on the header's value (`undefined` when absent). */
+export function checkUserId(header: string | undefined): string {
+  const raw = header?.trim();
   if (!raw) {
     throw new ApiError('VALIDATION', 'MISSING_PARAMETER', {
       detail: `Missing userId: send the "${HEADER_USER_ID}" header with the Smartcar user id returned by Connect.`,

@@ -55,10 +55,15 @@ export function change(
   wake = true,
 ): void {
   const v = loadVehicle(deps, id);
-  const state = settle(deps, v);
-  act(v, state);
-  if (wake && !v.anchor.forcedAsleep) v.anchor.activeAt = deps.clock.now();
-  deps.store.vehicleStates.put(v.anchor);
+  try {
+    const state = settle(deps, v);
+    act(v, state);
+    if (wake && !v.anchor.forcedAsleep) v.anchor.activeAt = deps.clock.now();
+  } finally {
+    // Put even when `act` refused: settling (and a half-made change) edited the
+    // stored state in place, and readers cache on the store's revision.
+    deps.store.vehicleStates.put(v.anchor);
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { describeIssues } from '../http/zod-issues.js';
 import { evolve } from './evolve.js';
 import { signalBody } from './signal-bodies.js';
 import { imperialUnitIn, STATE_EDITORS } from './signal-edits.js';
+import { createSignalListMemo } from './signal-list-memo.js';
 import { signalResources } from './signal-resources.js';
 import { signalResourcesJson } from './signal-resources-json.js';
 import {
@@ -95,6 +96,7 @@ export function createVehicleSimulator(
   deps: Pick<EmulatorDeps, 'store' | 'clock' | 'seed'>,
 ): VehicleSimulator {
   const d: LoaderDeps = deps;
+  const lists = createSignalListMemo(d);
   const view = (id: string) => readView(d, loadVehicle(d, id));
   const resourceOptions = (opts: SignalOptions, reportedAt: number) => ({
     ...opts,
@@ -135,10 +137,11 @@ export function createVehicleSimulator(
       const { ctx, reportedAt } = view(id);
       return signalResources(ctx, resourceOptions(opts, reportedAt));
     },
-    signalsJson: (id, opts) => {
-      const { ctx, reportedAt } = view(id);
-      return signalResourcesJson(ctx, resourceOptions(opts, reportedAt));
-    },
+    signalsJson: (id, opts) =>
+      lists.get(id, opts, () => {
+        const { ctx, reportedAt } = view(id);
+        return signalResourcesJson(ctx, resourceOptions(opts, reportedAt));
+      }),
     values: (id) => {
       const { ctx, reportedAt } = view(id);
       const out = new Map<string, { body: unknown; oemUpdatedAt: number }>();

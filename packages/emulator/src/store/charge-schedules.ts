@@ -23,11 +23,14 @@ export interface ChargeScheduleRepository extends Dumpable<ChargeScheduleRecord>
   listSchedules(vehicleId: string): ChargeScheduleRecord[];
   findById(id: string): ChargeScheduleRecord | undefined;
   delete(id: string): boolean;
+  /** A number that changes whenever any schedule is added, deleted or loaded (readers cache on it). */
+  revision(): number;
 }
 
 export function memoryChargeSchedules(): ChargeScheduleRepository {
   const byId = new Map<string, ChargeScheduleRecord>();
   const byVehicle = new Map<string, Map<string, ChargeScheduleRecord>>();
+  let revision = 0;
   const index = (s: ChargeScheduleRecord) => {
     byId.set(s.id, s);
     const list = byVehicle.get(s.vehicleId) ?? new Map<string, ChargeScheduleRecord>();
@@ -38,6 +41,7 @@ export function memoryChargeSchedules(): ChargeScheduleRepository {
     insert(schedule) {
       if (byId.has(schedule.id)) throw new Error(`Charge schedule ${schedule.id} already exists`);
       index(schedule);
+      revision++;
     },
     listSchedules: (vehicleId) => [...(byVehicle.get(vehicleId)?.values() ?? [])],
     findById: (id) => byId.get(id),
@@ -46,6 +50,7 @@ export function memoryChargeSchedules(): ChargeScheduleRepository {
       if (!schedule) return false;
       byId.delete(id);
       byVehicle.get(schedule.vehicleId)?.delete(id);
+      revision++;
       return true;
     },
     dump: () => [...byId.values()],
@@ -53,6 +58,8 @@ export function memoryChargeSchedules(): ChargeScheduleRepository {
       byId.clear();
       byVehicle.clear();
       for (const schedule of list) index(schedule);
+      revision++;
     },
+    revision: () => revision,
   };
 }
