@@ -136,10 +136,13 @@ export function resolveLink(origin: string, link: string): string {
 }
 
 function buildUrl(origin: string, path: string, query: RequestSpec['query']): string {
-  const url = new URL(resolveLink(origin, path));
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
-  }
+  const resolved = resolveLink(origin, path);
+  const entries = Object.entries(query ?? {}).filter(([, value]) => value !== undefined);
+  // Paths come from `path` (segments encoded) or a server link already parsed
+  // by resolveLink: without a query there is nothing left to normalise.
+  if (entries.length === 0) return resolved;
+  const url = new URL(resolved);
+  for (const [key, value] of entries) url.searchParams.set(key, String(value));
   return url.toString();
 }
 
