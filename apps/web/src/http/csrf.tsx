@@ -1,9 +1,13 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { createHmac } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { constantTimeEqual, type RandomBytes, randomToken } from '../security/tokens.js';
 import type { AppEnv } from './context.js';
 import { ForbiddenPage } from './forbidden-page.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from './jsx.js';
 import { cookieOptions } from './session.js';
 
 /** Name of the hidden form field that carries the token. */

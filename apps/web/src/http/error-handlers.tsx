@@ -1,8 +1,12 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppLogger } from '../logger.js';
 import type { AppEnv } from './context.js';
 import { ErrorPage } from './error-page.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from './jsx.js';
 
 /** Unknown routes get our 404 page, not the framework's text. */
 export const notFoundPage: NotFoundHandler<AppEnv> = (c) =>

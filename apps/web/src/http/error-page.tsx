@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from './jsx.js';
 import { Layout } from './layout.js';
 
 export interface ErrorPageProps {

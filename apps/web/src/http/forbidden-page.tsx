@@ -1,4 +1,8 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { ErrorPage } from './error-page.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from './jsx.js';
 
 /** A form whose CSRF token is missing or wrong: nothing was done. */
 export function ForbiddenPage() {

@@ -1,5 +1,6 @@
-import { raw } from 'hono/html';
-import type { Child } from 'hono/jsx';
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { type Child, Fragment, h, trusted } from './jsx.js';
 
 // Inline styles are allowed by the CSP (style-src 'unsafe-inline'); inline scripts are not: pages
 // that update live load /assets/live.js, a file of our own origin.
@@ -53,7 +54,7 @@ export function Layout({ title, viewer, scripts = [], stylesheets = [], children
   return (
     <>
       {/* Without it browsers render in quirks mode. */}
-      {raw('<!DOCTYPE html>')}
+      {trusted('<!DOCTYPE html>')}
       <html lang="en">
         <head>
           <meta charset="utf-8" />

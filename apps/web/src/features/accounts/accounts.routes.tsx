@@ -1,6 +1,9 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { type Context, Hono } from 'hono';
 import { clientAddress } from '../../http/client-address.js';
 import type { AppEnv } from '../../http/context.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../http/jsx.js';
 import type { AccountsService } from './accounts.service.js';
 import { SignInPage, TooManyAttemptsPage } from './views/sign-in.page.js';
 import { SignUpPage } from './views/sign-up.page.js';

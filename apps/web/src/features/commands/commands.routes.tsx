@@ -1,5 +1,9 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../http/jsx.js';
 import type { FlashService } from '../flash/flash.service.js';
 import type { DashboardService } from '../vehicles/dashboard.service.js';
 import { vehiclePath } from '../vehicles/views/vehicles.page.js';

@@ -1,6 +1,10 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { type Context, Hono } from 'hono';
 import type { AppConfig } from '../../config.js';
 import type { AppEnv } from '../../http/context.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../http/jsx.js';
 import { viewerOf } from '../../http/viewer.js';
 import type { ConnectService, ExchangeQuery } from './connect.service.js';
 import { connectErrorInfo } from './connect-errors.js';

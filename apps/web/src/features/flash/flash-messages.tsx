@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { Fragment, h } from '../../http/jsx.js';
 import type { Flash } from './flash.repository.js';
 
 /** The messages left by the last form, each in a box with its way out. `role=status` reads them out. */

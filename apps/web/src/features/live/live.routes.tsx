@@ -1,8 +1,12 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { type Context, Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { AppEnv } from '../../http/context.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../http/jsx.js';
 import { findActiveSession } from '../accounts/sessions.repository.js';
 import { CommandLog } from '../commands/views/command-log.js';
 import type { SignalsService } from '../signals/signals.service.js';

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { Fragment, h } from '../../http/jsx.js';
 /** What a gauge shows: a traction battery or a fuel tank. */
 export type GaugeKind = 'battery' | 'fuel';
 

@@ -1,3 +1,7 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { Fragment, h } from '../../http/jsx.js';
+
 const WORDS: Readonly<Record<string, string>> = {
   BEV: 'Battery electric',
   PHEV: 'Plug-in hybrid',

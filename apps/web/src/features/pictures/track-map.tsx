@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { Fragment, h } from '../../http/jsx.js';
 import { formatCoordinates } from '../signals/signal-format.js';
 import { distanceMetres, formatDistance, linear, niceStep } from './scale.js';
 

@@ -1,4 +1,8 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import type { CommandLogEntry } from '../../../db/tables.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../../http/jsx.js';
 import { formatAge } from '../../signals/signal-format.js';
 import { commandNamed } from '../command-catalogue.js';
 import { COMMAND_DEADLINE_MS } from '../commands.service.js';

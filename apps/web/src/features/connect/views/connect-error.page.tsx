@@ -1,4 +1,8 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { ErrorPage } from '../../../http/error-page.js';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { Fragment, h } from '../../../http/jsx.js';
 import { Layout } from '../../../http/layout.js';
 import type { UpstreamProblem } from '../../vehicles/smartcar-error-message.js';
 import type { ExchangeQuery } from '../connect.service.js';

@@ -1,4 +1,8 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+
 import { PERMISSION_DESCRIPTIONS, type ScopeEntry } from '@paddock/contract';
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../../http/jsx.js';
 import { Layout, type Viewer } from '../../../http/layout.js';
 
 export interface LoginPageProps {

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../../http/jsx.js';
 import { HistoryChart } from '../../pictures/history-chart.js';
 import { TrackMap } from '../../pictures/track-map.js';
 import type { HistoryPoint, TrackPoint } from '../../signals/signals.service.js';

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../../http/jsx.js';
 import { LevelGauge } from '../../pictures/level-gauge.js';
 import { formatAge, formatSignalBody, formatSignalProblem } from '../../signals/signal-format.js';
 import { signalLabel } from '../../signals/signal-labels.js';

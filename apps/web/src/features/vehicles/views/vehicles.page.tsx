@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
+import { h } from '../../../http/jsx.js';
 import { Layout, type Viewer } from '../../../http/layout.js';
 import type { Flash } from '../../flash/flash.repository.js';
 import { FlashMessages } from '../../flash/flash-messages.js';
