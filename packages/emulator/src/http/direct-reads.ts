@@ -59,11 +59,12 @@ export function createDirectReads(
     if (request.method !== 'GET') return false;
     const match = DIRECT_PATH.exec(request.url ?? '');
     if (!match || deps.faults.size() > 0 || deps.rateLimits.config().enabled) return false;
-    const host = request.headers.host;
+    // Node's raw list, not `request.headers`: that object is built on first access.
+    const raw = request.rawHeaders;
+    const host = rawHeader(raw, 'host');
     const origin = host ? originOfHost(host) : null;
     if (!origin) return false;
     const started = logging ? now() : 0;
-    const raw = request.rawHeaders;
     const vehicleId = match[1]!;
     let body: string | Buffer;
     try {
