@@ -151,3 +151,38 @@ export const applicationListResponseSchema = z.object({
 export type ApplicationListResponse = z.infer<typeof applicationListResponseSchema>;
 /** `page[size]` default of `/v3/applications` (undocumented; the subscriptions default). */
 export const APPLICATIONS_DEFAULT_PAGE_SIZE = 25;
+
+/** Characters of a secret that its `hint` shows: the last four. */
+export const SECRET_HINT_LENGTH = 4;
+
+/**
+ * A client secret of an application, as `GET /v3/applications/{id}/secrets`
+ * lists it (reference §4.3: the endpoint exists, the shape is not documented).
+ * This JSON:API shape is Paddock's own, chosen to look like the other
+ * management resources. A secret's value is never sent back (servers keep
+ * only a hash of it), so the resource carries only what tells secrets apart:
+ * an id, the last {@link SECRET_HINT_LENGTH} characters (`hint`; null when
+ * the secret is too short to give any of it away, or the hint is unknown) and
+ * when it was created.
+ */
+export const applicationSecretSchema = z.object({
+  id: z.string().min(1),
+  type: z.literal('application-secret'),
+  // Strict: an attribute more (a value that slipped in) fails the schema instead of being dropped.
+  attributes: z.strictObject({
+    hint: z.string().length(SECRET_HINT_LENGTH).nullable(),
+  }),
+  relationships: z.object({ application: relationship('application') }),
+  meta: z.object({ createdAt: isoTimestamp }),
+});
+export type ApplicationSecret = z.infer<typeof applicationSecretSchema>;
+
+/** `GET /v3/applications/{applicationId}/secrets`. */
+export const applicationSecretListResponseSchema = z.object({
+  data: z.array(applicationSecretSchema),
+  meta: pageMetaSchema,
+  links: pageLinksSchema,
+});
+export type ApplicationSecretListResponse = z.infer<typeof applicationSecretListResponseSchema>;
+/** `page[size]` default of `/v3/applications/{id}/secrets` (undocumented; the applications default). */
+export const APPLICATION_SECRETS_DEFAULT_PAGE_SIZE = APPLICATIONS_DEFAULT_PAGE_SIZE;
