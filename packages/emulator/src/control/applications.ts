@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EmulatorDeps } from '../deps.js';
 import { describeIssues } from '../http/zod-issues.js';
-import { hashSecret, randomSecret } from '../iam/secrets.js';
+import { hashSecret, randomSecret, secretHint, secretId } from '../iam/secrets.js';
 import type { ApplicationRecord } from '../store/records.js';
 
 /** An application to register in the emulator, with its credentials in clear. */
@@ -36,6 +36,36 @@ const seedSchema = z.object({
   id: z.string().min(1).optional(),
 });
 
+/**
+ * The record registration stores: the store's, plus the hint the Management
+ * API shows of the client secret (its last characters, never enough to use).
+ * Absent on records registered before hints were kept, or when the secret is
+ * too short to spare any of it.
+ */
+export interface RegisteredApplication extends ApplicationRecord {
+  secretHint?: string;
+}
+
+/** What `GET /v3/applications/{id}/secrets` may say of an application's client secret. */
+export interface ClientSecretInfo {
+  /** Stable per secret; see {@link secretId}. */
+  id: string;
+  hint: string | null;
+  /** Epoch ms: the secret is issued with its application and never rotated here. */
+  createdAt: number;
+}
+
+/** The client secret of a stored application, described without its value or hash. */
+export function clientSecretOf(app: ApplicationRecord): ClientSecretInfo {
+  // Imported state documents are taken as they are, so the optional hint is checked, not trusted.
+  const hint = (app as RegisteredApplication).secretHint;
+  return {
+    id: secretId(app.secretSalt),
+    hint: typeof hint === 'string' ? hint : null,
+    createdAt: app.createdAt,
+  };
+}
+
 /** Validates and stores an application; the secret is hashed here and never kept in clear. */
 export function registerApplication(
   deps: Pick<EmulatorDeps, 'store' | 'clock' | 'ids'>,
@@ -49,7 +79,8 @@ export function registerApplication(
     throw new TypeError(`An application with client id ${s.clientId} or id ${s.id} is already registered`);
   }
   const { salt, hash } = hashSecret(s.clientSecret);
-  const record: ApplicationRecord = {
+  const hint = secretHint(s.clientSecret);
+  const record: RegisteredApplication = {
     id: s.id ?? deps.ids.uuid(),
     clientId: s.clientId,
     name: s.name ?? 'Paddock development app',
@@ -58,6 +89,7 @@ export function registerApplication(
     managementToken: s.managementToken,
     redirectUris: [...s.redirectUris],
     createdAt: deps.clock.now(),
+    ...(hint === undefined ? {} : { secretHint: hint }),
   };
   deps.store.applications.insert(record);
   return { id: record.id, clientId: record.clientId };

@@ -1,4 +1,5 @@
-import type { Application, Subscription, Webhook } from '@paddock/contract';
+import type { Application, ApplicationSecret, Subscription, Webhook } from '@paddock/contract';
+import type { ClientSecretInfo } from '../control/applications.js';
 import type { ApplicationRecord, VehicleRecord } from '../store/records.js';
 import type { SubscriptionRecord, WebhookRecord } from '../store/webhook-records.js';
 import { signalReference } from '../webhooks/payloads.js';
@@ -60,5 +61,25 @@ export function serializeApplication(origin: string, a: ApplicationRecord): Appl
     attributes: { name: a.name, clientId: a.clientId, redirectUris: [...a.redirectUris] },
     links: { self: `${origin}/v3/applications/${a.id}` },
     meta: { createdAt: iso(a.createdAt) },
+  };
+}
+
+/** A client secret (Paddock's shape; reference §4.3 documents none): its id, hint and age, never its value. */
+export function serializeApplicationSecret(
+  origin: string,
+  applicationId: string,
+  secret: ClientSecretInfo,
+): ApplicationSecret {
+  return {
+    id: secret.id,
+    type: 'application-secret',
+    attributes: { hint: secret.hint },
+    relationships: {
+      application: {
+        data: { type: 'application', id: applicationId },
+        links: { related: `${origin}/v3/applications/${applicationId}` },
+      },
+    },
+    meta: { createdAt: iso(secret.createdAt) },
   };
 }
