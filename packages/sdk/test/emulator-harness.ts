@@ -1,6 +1,7 @@
 import {
   applicationListResponseSchema,
   applicationResponseSchema,
+  applicationSecretListResponseSchema,
   chargeScheduleExecutionResponseSchema,
   commandExecutionResponseSchema,
   connectionListResponseSchema,
@@ -65,6 +66,12 @@ const ROUTES: [method: string, pattern: RegExp, name: string, schema: Schema][] 
   ['GET', /^\/v3\/subscriptions\/[^/]+$/, 'subscription', subscriptionResponseSchema],
   ['GET', /^\/v3\/applications$/, 'application list', applicationListResponseSchema],
   ['GET', /^\/v3\/applications\/[^/]+$/, 'application', applicationResponseSchema],
+  [
+    'GET',
+    /^\/v3\/applications\/[^/]+\/secrets$/,
+    'application secret list',
+    applicationSecretListResponseSchema,
+  ],
 ];
 
 function schemaFor(method: string, url: URL, status: number): [string, Schema] | undefined {

@@ -171,4 +171,41 @@ describe('applications', () => {
     await expect(sdk.applications.retrieve('nope')).rejects.toBeInstanceOf(NotFoundError);
     expect(h.checked).toEqual(expect.arrayContaining(['application list 200', 'application 200']));
   });
+
+  test('listSecrets: id, hint and creation time, never the value; another application is NotFoundError', async () => {
+    // The harness's own secret is too short for a hint; this application's is long enough to spare four characters.
+    const long = {
+      clientId: 'client_secrets',
+      clientSecret: 'a-long-enough-client-secret-7Kq2',
+      managementToken: 'amt-secrets',
+      redirectUris: APP.redirectUris,
+    };
+    const { id: longId } = h.emulator.registerApplication(long);
+    const sdk = h.client({ clientId: long.clientId, clientSecret: long.clientSecret });
+    const page = await sdk.applications.listSecrets(longId);
+    expect(page.totalCount).toBe(1);
+    expect(page.hasNextPage()).toBe(false);
+    const [secret] = page.data;
+    expect(secret).toMatchObject({
+      applicationId: longId,
+      hint: '7Kq2',
+      createdAt: new Date(h.clock.now()),
+      attributes: { hint: '7Kq2' },
+    });
+    expect(JSON.stringify(page.data)).not.toContain(long.clientSecret);
+    expect(JSON.stringify(page.response?.body)).not.toContain(long.clientSecret);
+    const walked = [];
+    for await (const s of sdk.applications.listSecrets(longId, { pageSize: 1 })) walked.push(s);
+    expect(walked).toEqual(page.data);
+
+    const own = (await h.client().applications.list()).data[0]!;
+    const short = (await h.client().applications.listSecrets(own.id)).data[0];
+    expect(short?.applicationId).toBe(own.id);
+    expect(short?.hint).toBeUndefined();
+
+    await expect(sdk.applications.listSecrets(own.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(() => sdk.applications.listSecrets('')).toThrow(TypeError);
+    expect(() => sdk.applications.listSecrets(longId, { pageSize: 101 })).toThrow(TypeError);
+    expect(h.checked).toContain('application secret list 200');
+  });
 });

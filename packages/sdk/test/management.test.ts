@@ -1,4 +1,4 @@
-import { ConflictError, SmartcarClient } from '../src/index.js';
+import { ConflictError, InvalidResponseError, SmartcarClient } from '../src/index.js';
 import { CREDENTIALS, fakeSmartcar, type Handler, json, recordingSleep, v3Error } from './fake-smartcar.js';
 import { fixture } from './load-fixture.js';
 
@@ -129,5 +129,50 @@ describe('Management API (§4)', () => {
       createdAt: new Date('2026-05-01T00:00:00Z'),
       attributes: { tier: 'free' },
     });
+  });
+
+  test('application secrets are read tolerantly, with the path-encoded id the call names', async () => {
+    const described = {
+      id: 'sec-1',
+      type: 'application-secret',
+      attributes: { hint: 'Qz9x', label: 'production' },
+      relationships: { application: { data: { type: 'application', id: 'app-1' } } },
+      meta: { createdAt: '2026-05-01T00:00:00Z' },
+    };
+    // Another dialect: no relationship, the time among the attributes, no hint.
+    const flat = { id: 'sec-2', type: 'secret', attributes: { createdAt: '2026-04-01T00:00:00Z' } };
+    const next = 'https://management.api.smartcar.com/v3/applications/app%2F1/secrets?page%5Bnumber%5D=2';
+    const { fake, client } = setup((req) =>
+      json(200, req.url.searchParams.get('page[number]') === '2' ? list(flat) : list(described, next)),
+    );
+    const secrets = [];
+    for await (const secret of client.applications.listSecrets('app/1', { pageSize: 1 }))
+      secrets.push(secret);
+    expect(secrets).toEqual([
+      {
+        id: 'sec-1',
+        applicationId: 'app-1',
+        hint: 'Qz9x',
+        createdAt: new Date('2026-05-01T00:00:00Z'),
+        attributes: { hint: 'Qz9x', label: 'production' },
+        links: {},
+      },
+      {
+        id: 'sec-2',
+        applicationId: 'app/1',
+        createdAt: new Date('2026-04-01T00:00:00Z'),
+        attributes: { createdAt: '2026-04-01T00:00:00Z' },
+        links: {},
+      },
+    ]);
+    expect(fake.apiCalls().map((c) => `${c.url.pathname}${c.url.search}`)).toEqual([
+      '/v3/applications/app%2F1/secrets?page%5Bsize%5D=1',
+      '/v3/applications/app%2F1/secrets?page%5Bnumber%5D=2',
+    ]);
+  });
+
+  test('a secret without an id is an InvalidResponseError', async () => {
+    const { client } = setup(() => json(200, list({ type: 'application-secret', attributes: {} })));
+    await expect(client.applications.listSecrets('app-1')).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });

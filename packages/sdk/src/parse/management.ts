@@ -159,3 +159,38 @@ export function parseApplication(value: unknown): Application {
   if (createdAt) application.createdAt = createdAt;
   return application;
 }
+
+/**
+ * A client secret of an application, as `applications.listSecrets()` lists it
+ * (reference §4.3: the shape is undocumented, so it is read tolerantly and
+ * every attribute is kept in `attributes`). Never the secret's value: only
+ * what tells one secret from another.
+ */
+export interface ApplicationSecret {
+  id: string;
+  /** The application the secret belongs to: its relationship, else the id the call was made for. */
+  applicationId: string;
+  /** The secret's last characters (four from Paddock's emulator); absent when the server shows none. */
+  hint?: string;
+  createdAt?: Date;
+  /** Every attribute as sent. */
+  attributes: Record<string, unknown>;
+  links: Record<string, string>;
+}
+
+/** Normalises an application secret resource; `applicationId` is the one the call asked about. */
+export function parseApplicationSecret(value: unknown, applicationId: string): ApplicationSecret {
+  const { resource, id, attributes: a, meta } = resourceOf(value, 'Application secret');
+  const secret: ApplicationSecret = {
+    id,
+    applicationId:
+      relationshipId(resource.relationships, 'application') ?? str(a.applicationId) ?? applicationId,
+    attributes: isObject(resource.attributes) ? { ...resource.attributes } : {},
+    links: readLinks(resource.links),
+  };
+  const hint = str(a.hint);
+  if (hint) secret.hint = hint;
+  const createdAt = parseTimestamp(meta.createdAt ?? a.createdAt);
+  if (createdAt) secret.createdAt = createdAt;
+  return secret;
+}
