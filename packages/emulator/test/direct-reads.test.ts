@@ -175,8 +175,12 @@ describe('the signal list at one frozen instant', () => {
     expect(byCode(narrow, 'tractionbattery-stateofcharge').attributes.status.value).toBe('ERROR');
     const imperial = await parseSignalList(await s.get('/signals', { 'sc-unit-system': 'imperial' }));
     const metric = await parseSignalList(await s.get('/signals'));
-    expect(byCode(imperial, 'tractionbattery-estimatedrange').attributes.body).toMatchObject({ unit: 'miles' });
-    expect(byCode(metric, 'tractionbattery-estimatedrange').attributes.body).not.toMatchObject({ unit: 'miles' });
+    expect(byCode(imperial, 'tractionbattery-estimatedrange').attributes.body).toMatchObject({
+      unit: 'miles',
+    });
+    expect(byCode(metric, 'tractionbattery-estimatedrange').attributes.body).not.toMatchObject({
+      unit: 'miles',
+    });
   });
 
   it('moves on with the clock', async () => {

@@ -32,7 +32,13 @@ export type { ChargeScheduleExecution } from './parse/charge-schedule.js';
 export type { CommandExecution } from './parse/command.js';
 export type { Connection } from './parse/connection.js';
 export type { ExecutionBase } from './parse/execution.js';
-export type { Application, SignalReference, Subscription, Webhook } from './parse/management.js';
+export type {
+  Application,
+  ApplicationSecret,
+  SignalReference,
+  Subscription,
+  Webhook,
+} from './parse/management.js';
 export type {
   IncludedVehicle,
   Signal,

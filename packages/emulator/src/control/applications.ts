@@ -36,16 +36,6 @@ const seedSchema = z.object({
   id: z.string().min(1).optional(),
 });
 
-/**
- * The record registration stores: the store's, plus the hint the Management
- * API shows of the client secret (its last characters, never enough to use).
- * Absent on records registered before hints were kept, or when the secret is
- * too short to spare any of it.
- */
-export interface RegisteredApplication extends ApplicationRecord {
-  secretHint?: string;
-}
-
 /** What `GET /v3/applications/{id}/secrets` may say of an application's client secret. */
 export interface ClientSecretInfo {
   /** Stable per secret; see {@link secretId}. */
@@ -58,7 +48,7 @@ export interface ClientSecretInfo {
 /** The client secret of a stored application, described without its value or hash. */
 export function clientSecretOf(app: ApplicationRecord): ClientSecretInfo {
   // Imported state documents are taken as they are, so the optional hint is checked, not trusted.
-  const hint = (app as RegisteredApplication).secretHint;
+  const hint: unknown = app.secretHint;
   return {
     id: secretId(app.secretSalt),
     hint: typeof hint === 'string' ? hint : null,
@@ -80,7 +70,7 @@ export function registerApplication(
   }
   const { salt, hash } = hashSecret(s.clientSecret);
   const hint = secretHint(s.clientSecret);
-  const record: RegisteredApplication = {
+  const record: ApplicationRecord = {
     id: s.id ?? deps.ids.uuid(),
     clientId: s.clientId,
     name: s.name ?? 'Paddock development app',

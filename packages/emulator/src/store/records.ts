@@ -7,6 +7,12 @@ export interface ApplicationRecord {
   name: string;
   secretSalt: Buffer;
   secretHash: Buffer;
+  /**
+   * The last characters of the client secret, shown by the Management API's
+   * secrets list (never enough to use). Absent on records from states saved
+   * before hints were kept, or when the secret is too short to spare any.
+   */
+  secretHint?: string;
   /** Kept in clear: it is the HMAC key that signs webhooks, so it must be usable, not just checkable. */
   managementToken: string;
   redirectUris: readonly string[];
