@@ -17,6 +17,11 @@ export interface CurrentSession {
   readonly accountId: string;
   readonly email: string;
   readonly expiresAt: number;
+  /**
+   * Whether flash messages were waiting for it when the request began (read
+   * with the session, so pages without any skip the query that takes them).
+   */
+  readonly hasFlashes: boolean;
 }
 
 export interface SessionServiceDeps {
@@ -32,7 +37,13 @@ export function createSessionService({ db, clock, random }: SessionServiceDeps) 
     async resolve(cookieValue: string): Promise<CurrentSession | null> {
       const row = await findActiveSession(db, hashToken(cookieValue), clock.now());
       return row
-        ? { idHash: row.id_hash, accountId: row.account_id, email: row.email, expiresAt: row.expires_at }
+        ? {
+            idHash: row.id_hash,
+            accountId: row.account_id,
+            email: row.email,
+            expiresAt: row.expires_at,
+            hasFlashes: row.has_flashes,
+          }
         : null;
     },
 
@@ -53,6 +64,7 @@ export function createSessionService({ db, clock, random }: SessionServiceDeps) 
         accountId: account.id,
         email: account.email,
         expiresAt: now + SESSION_TTL_MS,
+        hasFlashes: false,
       };
       await db.transaction().execute(async (trx) => {
         if (previousIdHash !== undefined) await deleteSession(trx, previousIdHash);

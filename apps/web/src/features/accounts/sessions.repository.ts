@@ -1,24 +1,49 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.js';
 import type { Database, Session } from '../../db/tables.js';
 
 export async function insertSession(db: Kysely<Database>, session: Session): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
+/** A live session as every request reads it. */
+export type ActiveSession = Session & {
+  /** The account's email, for the page header. */
+  email: string;
+  /** Whether flash messages were waiting for it (see `takeFlashes`). */
+  has_flashes: boolean;
+};
+
+// Every request runs it: compiled once, and the waiting flash messages checked in the same round trip.
+const activeSession = precompiled((db, idHash: string, now: number) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .selectAll('sessions')
+    .select('accounts.email')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('flash_messages')
+            .select('flash_messages.id')
+            .whereRef('flash_messages.session_id_hash', '=', 'sessions.id_hash'),
+        )
+        .as('has_flashes'),
+    )
+    .where('sessions.id_hash', '=', idHash)
+    .where('sessions.expires_at', '>', now),
+);
+
 /** The session with this hash, with its account's email, if it has not expired at `now` (epoch ms). */
 export async function findActiveSession(
   db: Kysely<Database>,
   idHash: string,
   now: number,
-): Promise<(Session & { email: string }) | undefined> {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .selectAll('sessions')
-    .select('accounts.email')
-    .where('sessions.id_hash', '=', idHash)
-    .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+): Promise<ActiveSession | undefined> {
+  const row = (await activeSession(db, idHash, now))[0];
+  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+  return row && { ...row, has_flashes: Boolean(row.has_flashes) };
 }
 
 export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {

@@ -18,7 +18,13 @@ export function createFlashService({ db, clock, random }: FlashServiceDeps) {
   return {
     push: (sessionIdHash: string, flash: Flash) =>
       insertFlash(db, { id: randomToken(random, 12), sessionIdHash, flash, now: clock.now() }),
-    take: (sessionIdHash: string) => takeFlashes(db, sessionIdHash),
+    /**
+     * The session's messages, each shown once. A session read without any
+     * waiting (see `CurrentSession.hasFlashes`) costs no query: one pushed
+     * since then is shown by the next page.
+     */
+    take: (session: { readonly idHash: string; readonly hasFlashes: boolean }): Promise<Flash[]> =>
+      session.hasFlashes ? takeFlashes(db, session.idHash) : Promise.resolve([]),
   };
 }
 

@@ -148,23 +148,6 @@ export async function listLatestSignals(db: Kysely<Database>, vehicleId: string)
     .execute();
 }
 
-/** The latest values of these codes for each of these vehicles, by vehicle then code. */
-export async function listLatestSignalsOf(
-  db: Kysely<Database>,
-  vehicleIds: readonly string[],
-  codes: readonly string[],
-): Promise<SignalLatest[]> {
-  if (vehicleIds.length === 0 || codes.length === 0) return [];
-  return db
-    .selectFrom('signal_latest')
-    .selectAll()
-    .where('vehicle_id', 'in', [...vehicleIds])
-    .where('code', 'in', [...codes])
-    .orderBy('vehicle_id')
-    .orderBy('code')
-    .execute();
-}
-
 /**
  * A signal's history from `since` (inclusive, epoch ms), oldest first: the
  * newest `limit` rows (default 1000) when there are more, so a chart ends at

@@ -7,7 +7,6 @@ import { fromLatestRow, type StoredSignal, toSignalValue } from './signal-values
 import {
   appendSignalHistories,
   listLatestSignals,
-  listLatestSignalsOf,
   listSignalHistory,
   upsertLatestSignals,
 } from './signals.repository.js';
@@ -45,6 +44,11 @@ export function createSignalsService({
   smartcar,
   freshMs = SIGNALS_FRESH_MS,
 }: SignalsServiceDeps) {
+  function staleOf(reads: readonly { vehicleId: string; readAt: number | null }[]): string[] {
+    const oldest = clock.now() - freshMs;
+    return reads.filter((r) => r.readAt === null || r.readAt <= oldest).map((r) => r.vehicleId);
+  }
+
   return {
     /**
      * Reads every signal of a vehicle from Smartcar and stores them in one
@@ -73,24 +77,15 @@ export function createSignalsService({
     /** The vehicles among these whose stored signals are missing or older than the freshness window. */
     async stale(vehicleIds: readonly string[]): Promise<string[]> {
       const reads = await lastSignalReads(db, vehicleIds);
-      const now = clock.now();
-      return vehicleIds.filter((id) => (reads.get(id) ?? Number.NEGATIVE_INFINITY) <= now - freshMs);
+      return staleOf(vehicleIds.map((vehicleId) => ({ vehicleId, readAt: reads.get(vehicleId) ?? null })));
     },
+
+    /** {@link stale} for read times already at hand (`readAt`: last full read, epoch ms; null if never). */
+    staleOf,
 
     /** Every stored latest value of a vehicle. */
     async latest(vehicleId: string): Promise<StoredSignal[]> {
       return (await listLatestSignals(db, vehicleId)).map(fromLatestRow);
-    },
-
-    /** Some stored latest values of several vehicles at once (one query), by vehicle id. */
-    async latestOf(
-      vehicleIds: readonly string[],
-      codes: readonly string[],
-    ): Promise<Map<string, StoredSignal[]>> {
-      const byVehicle = new Map<string, StoredSignal[]>(vehicleIds.map((id) => [id, []]));
-      for (const row of await listLatestSignalsOf(db, vehicleIds, codes))
-        byVehicle.get(row.vehicle_id)?.push(fromLatestRow(row));
-      return byVehicle;
     },
 
     /** A numeric signal's stored history over the window, oldest first. */

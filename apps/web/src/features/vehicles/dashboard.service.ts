@@ -5,9 +5,10 @@ import { mapConcurrent } from '../../lib/map-concurrent.js';
 import { singleFlight } from '../../lib/single-flight.js';
 import type { AppLogger } from '../../logger.js';
 import type { CommandsService } from '../commands/commands.service.js';
-import type { StoredSignal } from '../signals/signal-values.js';
+import { fromLatestRow, type StoredSignal } from '../signals/signal-values.js';
 import type { HistoryPoint, SignalsService, TrackPoint } from '../signals/signals.service.js';
 import { findSubscription, type SubscriptionState } from '../webhooks/webhook-subscriptions.repository.js';
+import { listDashboardVehicles, listSummarySignals } from './dashboard.repository.js';
 import { toListedVehicle } from './listed-vehicle.js';
 import { describeSmartcarError, type UpstreamProblem } from './smartcar-error-message.js';
 import {
@@ -22,7 +23,6 @@ import {
   VEHICLE_FETCH_CONCURRENCY,
   type VehiclesService,
 } from './vehicles.service.js';
-import { SUMMARY_CODES } from './views/vehicle-summary.js';
 
 /** A vehicle on the dashboard: who it is, its stored signals, and why they could not be refreshed. */
 export interface DashboardVehicle {
@@ -168,18 +168,21 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const at = listedAt.get(accountId);
       if (at === undefined || at <= clock.now() - connectionsFreshMs)
         await sharedListing(accountId, () => syncConnections(accountId));
-      const listed = (await listAccountVehicles(db, accountId)).map(toListedVehicle);
-      const stale = new Set(await signals.stale(listed.map((v) => v.id)));
+      // Two statements however many vehicles: the vehicles with their last read, then the cards' values.
+      const rows = await listDashboardVehicles(db, accountId);
+      const listed = rows.map(toListedVehicle);
+      const stale = new Set(
+        signals.staleOf(rows.map((r) => ({ vehicleId: r.vehicle_id, readAt: r.read_at }))),
+      );
       const problems = await refreshAll(
         listed
           .filter((v) => stale.has(v.id))
           .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId })),
       );
-      // The cards show a few facts: only those rows are read and parsed, for every vehicle at once.
-      const latest = await signals.latestOf(
-        listed.map((v) => v.id),
-        SUMMARY_CODES,
-      );
+      // The cards show a few facts: only those rows are read and parsed.
+      const latest = new Map<string, StoredSignal[]>(listed.map((v) => [v.id, []]));
+      for (const row of await listSummarySignals(db, accountId))
+        latest.get(row.vehicle_id)?.push(fromLatestRow(row));
       return listed.map((vehicle) => ({
         vehicle,
         signals: latest.get(vehicle.id) ?? [],

@@ -49,7 +49,7 @@ export function vehiclesRoutes({
     const session = c.var.session;
     if (session === null) return c.redirect('/signin', 303);
     const viewer = await viewerOf(c);
-    const flashes = await flash.take(session.idHash);
+    const flashes = await flash.take(session);
     try {
       const list = await dashboard.overview(session.accountId);
       return c.html(
@@ -94,7 +94,7 @@ export function vehiclesRoutes({
         detail={detail}
         viewer={await viewerOf(c)}
         csrfToken={await c.var.csrfToken()}
-        flashes={await flash.take(session.idHash)}
+        flashes={await flash.take(session)}
         now={clock.now()}
       />,
     );

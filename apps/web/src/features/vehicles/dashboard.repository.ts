@@ -1,0 +1,40 @@
+import { precompiled } from '../../db/precompiled.js';
+import { SUMMARY_CODES } from './views/vehicle-summary.js';
+
+/**
+ * The dashboard's two reads, run by every view of `/vehicle` and so
+ * compiled once (see `precompiled`): the account's vehicles with when their
+ * signals were last read, and the values their cards show.
+ */
+
+/**
+ * The account's connected vehicles, oldest connection first, each with when
+ * its signals were last read in full (`read_at`, epoch ms; null if never).
+ */
+export const listDashboardVehicles = precompiled((db, accountId: string) =>
+  db
+    .selectFrom('vehicles')
+    .leftJoin('signal_reads', 'signal_reads.vehicle_id', 'vehicles.vehicle_id')
+    .selectAll('vehicles')
+    .select('signal_reads.read_at')
+    .where('vehicles.account_id', '=', accountId)
+    .where('vehicles.disconnected_at', 'is', null)
+    .orderBy('vehicles.connected_at')
+    .orderBy('vehicles.vehicle_id'),
+);
+
+/**
+ * The stored latest values of the codes a card shows (`SUMMARY_CODES`) for
+ * every vehicle the account holds connected, by vehicle then code.
+ */
+export const listSummarySignals = precompiled((db, accountId: string) =>
+  db
+    .selectFrom('vehicles')
+    .innerJoin('signal_latest', 'signal_latest.vehicle_id', 'vehicles.vehicle_id')
+    .selectAll('signal_latest')
+    .where('vehicles.account_id', '=', accountId)
+    .where('vehicles.disconnected_at', 'is', null)
+    .where('signal_latest.code', 'in', [...new Set(SUMMARY_CODES)])
+    .orderBy('signal_latest.vehicle_id')
+    .orderBy('signal_latest.code'),
+);
