@@ -1,7 +1,10 @@
 import type { CurrentSession } from '../features/accounts/session.service.js';
 import type { AppLogger } from '../logger.js';
 
-/** Hono environment shared by every route of the app. */
+/**
+ * Hono environment shared by every route of the app. Variables are read with
+ * `c.get(name)`: `c.var` builds an object of all of them on every read.
+ */
 export interface AppEnv {
   Variables: {
     /** The signed-in session, or null when signed out. */

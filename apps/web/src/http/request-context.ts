@@ -17,16 +17,47 @@ export interface RequestContextOptions {
 export function requestContext({ logger, random, clock }: RequestContextOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const requestId = randomToken(random, 9);
-    const bound = withBindings(logger, { requestId });
     c.set('requestId', requestId);
-    c.set('logger', bound);
+    c.set('logger', new RequestLogger(logger, requestId));
     const started = clock.now();
     await next();
-    bound.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: clock.now() - started },
+    // The same entry a logger bound to the id would write (the id first), without binding one per request.
+    logger.info(
+      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: clock.now() - started },
       'request',
     );
   };
+}
+
+/**
+ * A request's logger: its entries carry the request id. The bound logger
+ * (pino's `child`) is made when the request first logs something of its own,
+ * which most requests never do.
+ */
+class RequestLogger implements AppLogger {
+  #bound: AppLogger | undefined;
+  constructor(
+    private readonly base: AppLogger,
+    private readonly requestId: string,
+  ) {}
+
+  debug(...entry: Parameters<AppLogger['debug']>): void {
+    this.#logger().debug(...entry);
+  }
+  info(...entry: Parameters<AppLogger['info']>): void {
+    this.#logger().info(...entry);
+  }
+  warn(...entry: Parameters<AppLogger['warn']>): void {
+    this.#logger().warn(...entry);
+  }
+  error(...entry: Parameters<AppLogger['error']>): void {
+    this.#logger().error(...entry);
+  }
+
+  #logger(): AppLogger {
+    this.#bound ??= withBindings(this.base, { requestId: this.requestId });
+    return this.#bound;
+  }
 }
 
 /** A logger that adds `bindings` to every entry (pino's `child` when available). */

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_TTL_MS, type SessionService } from '../features/accounts/session.service.js';
 import type { AppEnv } from './context.js';
 import { isHttps } from './https.js';
+import { requestCookie } from './request-header.js';
 
 /**
  * Name of the session cookie. The emulator on the same host owns every
@@ -19,8 +20,8 @@ export interface SessionMiddlewareOptions {
 }
 
 /**
- * Resolves the browser's session into `c.var.session` (null when signed out)
- * and offers `c.var.startSession(account)` and `c.var.endSession()` to the
+ * Resolves the browser's session into `c.get('session')` (null when signed out)
+ * and offers `c.get('startSession')(account)` and `c.get('endSession')()` to the
  * sign-in, sign-up and sign-out routes. Nothing else creates sessions.
  */
 export function sessionMiddleware({
@@ -28,7 +29,7 @@ export function sessionMiddleware({
   trustProxy,
 }: SessionMiddlewareOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const raw = getCookie(c, SESSION_COOKIE);
+    const raw = requestCookie(c, SESSION_COOKIE);
     const session = raw !== undefined && COOKIE_SHAPE.test(raw) ? await sessions.resolve(raw) : null;
     c.set('session', session);
     c.set('startSession', async (account) => {

@@ -4,6 +4,6 @@ import type { Viewer } from './layout.js';
 
 /** The header's view of the signed-in person, or undefined when signed out. */
 export async function viewerOf(c: Context<AppEnv>): Promise<Viewer | undefined> {
-  const session = c.var.session;
-  return session ? { email: session.email, csrfToken: await c.var.csrfToken() } : undefined;
+  const session = c.get('session');
+  return session ? { email: session.email, csrfToken: await c.get('csrfToken')() } : undefined;
 }

@@ -30,7 +30,7 @@ export function dataRemovalRoutes({ removal, dashboard, flash, clock }: DataRemo
 
   app.get('/vehicles/:id/disconnect', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.notFound();
@@ -44,14 +44,14 @@ export function dataRemovalRoutes({ removal, dashboard, flash, clock }: DataRemo
         action={`${vehiclePath(row.vehicle_id)}/disconnect`}
         confirmLabel="Disconnect"
         cancelHref={vehiclePath(row.vehicle_id)}
-        csrfToken={await c.var.csrfToken()}
+        csrfToken={await c.get('csrfToken')()}
         viewer={await viewerOf(c)}
       />,
     );
   });
 
   app.post('/vehicles/:id/disconnect', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.notFound();
@@ -60,7 +60,7 @@ export function dataRemovalRoutes({ removal, dashboard, flash, clock }: DataRemo
     } catch (error) {
       const problem = describeSmartcarError(error, clock.now());
       if (problem === undefined) throw error;
-      c.var.logger.warn({ err: error, smartcarRequestId: problem.requestId }, 'disconnect failed');
+      c.get('logger').warn({ err: error, smartcarRequestId: problem.requestId }, 'disconnect failed');
       await flash.push(session.idHash, {
         kind: 'error',
         message: `The vehicle was not disconnected: ${problem.message}`,
@@ -68,7 +68,7 @@ export function dataRemovalRoutes({ removal, dashboard, flash, clock }: DataRemo
       });
       return c.redirect(vehiclePath(row.vehicle_id), 303);
     }
-    c.var.logger.info({ vehicleId: row.vehicle_id }, 'vehicle disconnected');
+    c.get('logger').info({ vehicleId: row.vehicle_id }, 'vehicle disconnected');
     await flash.push(session.idHash, {
       kind: 'success',
       message: `Your ${vehicleName(row)} was disconnected.`,
@@ -78,7 +78,7 @@ export function dataRemovalRoutes({ removal, dashboard, flash, clock }: DataRemo
 
   app.get('/account/delete', async (c) => {
     c.header('Cache-Control', 'no-store');
-    if (c.var.session === null) return c.redirect('/signin', 303);
+    if (c.get('session') === null) return c.redirect('/signin', 303);
     return c.html(
       <ConfirmPage
         title="Delete everything Paddock holds for you?"
@@ -89,30 +89,30 @@ export function dataRemovalRoutes({ removal, dashboard, flash, clock }: DataRemo
         action="/account/delete"
         confirmLabel="Delete everything"
         cancelHref="/vehicle"
-        csrfToken={await c.var.csrfToken()}
+        csrfToken={await c.get('csrfToken')()}
         viewer={await viewerOf(c)}
       />,
     );
   });
 
   app.post('/account/delete', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     try {
       await removal.deleteAccount(session.accountId, c.req.raw.signal);
     } catch (error) {
       const problem = describeSmartcarError(error, clock.now());
       if (problem === undefined) throw error;
-      c.var.logger.warn({ err: error, smartcarRequestId: problem.requestId }, 'account deletion failed');
+      c.get('logger').warn({ err: error, smartcarRequestId: problem.requestId }, 'account deletion failed');
       await flash.push(session.idHash, {
         kind: 'error',
         message: `Nothing was deleted: ${problem.message}`,
       });
       return c.redirect('/vehicle', 303);
     }
-    c.var.logger.info({ accountId: session.accountId }, 'account deleted');
+    c.get('logger').info({ accountId: session.accountId }, 'account deleted');
     // The session row went with the account; this clears the cookie.
-    await c.var.endSession();
+    await c.get('endSession')();
     return c.redirect('/account/deleted', 303);
   });
 

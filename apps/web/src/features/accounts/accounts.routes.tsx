@@ -19,7 +19,7 @@ export function accountsRoutes({ accounts, trustProxy }: AccountsRoutesDeps): Ho
 
   app.get('/signup', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.html(<SignUpPage csrfToken={await c.var.csrfToken()} />);
+    return c.html(<SignUpPage csrfToken={await c.get('csrfToken')()} />);
   });
 
   app.post('/signup', async (c) => {
@@ -27,17 +27,17 @@ export function accountsRoutes({ accounts, trustProxy }: AccountsRoutesDeps): Ho
     const { email, password } = await readCredentials(c);
     const outcome = await accounts.signUp(email, password, clientAddress(c, trustProxy));
     if (outcome.kind === 'created') {
-      await c.var.startSession({ id: outcome.accountId, email: outcome.email });
-      c.var.logger.info({ accountId: outcome.accountId }, 'account created');
+      await c.get('startSession')({ id: outcome.accountId, email: outcome.email });
+      c.get('logger').info({ accountId: outcome.accountId }, 'account created');
       return c.redirect('/login', 303);
     }
     if (outcome.kind === 'limited') {
-      c.var.logger.warn({}, 'sign-up limited');
+      c.get('logger').warn({}, 'sign-up limited');
       c.header('Retry-After', String(Math.ceil(outcome.retryAfterMs / 1000)));
       return c.html(<TooManyAttemptsPage retryAfterMs={outcome.retryAfterMs} signUp />, 429);
     }
     // The token is made after any session change, so the form posts back cleanly.
-    const csrfToken = await c.var.csrfToken();
+    const csrfToken = await c.get('csrfToken')();
     return outcome.kind === 'invalid'
       ? c.html(<SignUpPage csrfToken={csrfToken} email={email} problems={outcome.problems} />, 400)
       : c.html(<SignUpPage csrfToken={csrfToken} email={email} taken />, 409);
@@ -45,7 +45,7 @@ export function accountsRoutes({ accounts, trustProxy }: AccountsRoutesDeps): Ho
 
   app.get('/signin', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.html(<SignInPage csrfToken={await c.var.csrfToken()} />);
+    return c.html(<SignInPage csrfToken={await c.get('csrfToken')()} />);
   });
 
   app.post('/signin', async (c) => {
@@ -54,22 +54,22 @@ export function accountsRoutes({ accounts, trustProxy }: AccountsRoutesDeps): Ho
     const outcome = await accounts.signIn(email, password, clientAddress(c, trustProxy));
     switch (outcome.kind) {
       case 'signed-in':
-        await c.var.startSession({ id: outcome.accountId, email: outcome.email });
-        c.var.logger.info({ accountId: outcome.accountId }, 'signed in');
+        await c.get('startSession')({ id: outcome.accountId, email: outcome.email });
+        c.get('logger').info({ accountId: outcome.accountId }, 'signed in');
         return c.redirect('/', 303);
       case 'limited':
-        c.var.logger.warn({}, 'sign-in limited');
+        c.get('logger').warn({}, 'sign-in limited');
         c.header('Retry-After', String(Math.ceil(outcome.retryAfterMs / 1000)));
         return c.html(<TooManyAttemptsPage retryAfterMs={outcome.retryAfterMs} />, 429);
       case 'rejected':
         // Neither the email nor the reason is logged: logs must not become a list of accounts.
-        c.var.logger.info({}, 'sign-in rejected');
-        return c.html(<SignInPage csrfToken={await c.var.csrfToken()} email={email} failed />, 401);
+        c.get('logger').info({}, 'sign-in rejected');
+        return c.html(<SignInPage csrfToken={await c.get('csrfToken')()} email={email} failed />, 401);
     }
   });
 
   app.post('/signout', async (c) => {
-    await c.var.endSession();
+    await c.get('endSession')();
     return c.redirect('/signin', 303);
   });
 

@@ -25,7 +25,7 @@ export function commandsRoutes({ commands, dashboard, flash }: CommandsRoutesDep
   const app = new Hono<AppEnv>();
 
   app.post('/vehicles/:id/commands/:name', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const definition = commandNamed(c.req.param('name'));
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));

@@ -34,7 +34,7 @@ export function connectRoutes({ connect, config, onLinked }: ConnectRoutesDeps):
 
   // The Connect page: connections belong to an account, so one must be signed in first.
   app.get('/login', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const connectUrl = await connect.connectUrl(session);
     // The page holds a one-time state: never serve it from a cache.
@@ -47,11 +47,11 @@ export function connectRoutes({ connect, config, onLinked }: ConnectRoutesDeps):
     // Referer headers and caches, whatever the answer.
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
-    const outcome = await connect.exchange(c.var.session, readExchangeQuery(c), c.req.raw.signal);
-    const log = c.var.logger;
+    const outcome = await connect.exchange(c.get('session'), readExchangeQuery(c), c.req.raw.signal);
+    const log = c.get('logger');
     switch (outcome.kind) {
       case 'linked': {
-        const accountId = c.var.session!.accountId;
+        const accountId = c.get('session')!.accountId;
         log.info({ accountId }, 'smartcar user linked');
         try {
           const added = await onLinked?.(accountId, outcome.smartcarUserId, c.req.raw.signal);
@@ -69,13 +69,13 @@ export function connectRoutes({ connect, config, onLinked }: ConnectRoutesDeps):
         return c.html(<InvalidUserIdPage />, 400);
       case 'not-this-account':
         log.warn(
-          { accountId: c.var.session?.accountId },
+          { accountId: c.get('session')?.accountId },
           'connect redirect refused: user_id not connected from this account',
         );
         return c.html(<NotThisAccountPage />, 400);
       case 'linked-elsewhere':
         log.warn(
-          { accountId: c.var.session?.accountId },
+          { accountId: c.get('session')?.accountId },
           'connect redirect refused: smartcar user linked to another account',
         );
         return c.html(<LinkedElsewherePage />, 409);

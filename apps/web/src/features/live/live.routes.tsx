@@ -46,7 +46,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
   const app = new Hono<AppEnv>();
 
   app.get('/vehicles/:id/events', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.text('Sign in first.', 401);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.text('No such vehicle.', 404);
@@ -85,7 +85,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
   });
 
   app.get('/vehicle/events', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.text('Sign in first.', 401);
     const rows = await listAccountVehicles(db, session.accountId);
     const powertrains = new Map(rows.map((r) => [r.vehicle_id, r.powertrain]));
@@ -132,7 +132,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
     c.header('Cache-Control', 'no-store');
     // Tells nginx-style proxies not to buffer the stream.
     c.header('X-Accel-Buffering', 'no');
-    const log = c.var.logger;
+    const log = c.get('logger');
     return streamSSE(
       c,
       async (sse: SSEStreamingApi) => {

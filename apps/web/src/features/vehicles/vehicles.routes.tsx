@@ -37,7 +37,7 @@ export function vehiclesRoutes({
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     return c.redirect((await vehicles.hasConnection(session.accountId)) ? '/vehicle' : '/login', 303);
   });
@@ -46,7 +46,7 @@ export function vehiclesRoutes({
   // form or cookie value is ever read as a Smartcar user id here.
   app.get('/vehicle', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const viewer = await viewerOf(c);
     const flashes = await flash.take(session);
@@ -62,7 +62,7 @@ export function vehiclesRoutes({
     } catch (error) {
       const problem = describeSmartcarError(error, clock.now());
       if (problem === undefined) throw error;
-      c.var.logger.warn({ err: error, smartcarRequestId: problem.requestId }, 'smartcar call failed');
+      c.get('logger').warn({ err: error, smartcarRequestId: problem.requestId }, 'smartcar call failed');
       if (problem.retryAfterSeconds !== undefined)
         c.header('Retry-After', String(Math.ceil(problem.retryAfterSeconds)));
       return c.html(
@@ -84,7 +84,7 @@ export function vehiclesRoutes({
 
   app.get('/vehicles/:id', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.notFound();
@@ -93,7 +93,7 @@ export function vehiclesRoutes({
       <VehiclePage
         detail={detail}
         viewer={await viewerOf(c)}
-        csrfToken={await c.var.csrfToken()}
+        csrfToken={await c.get('csrfToken')()}
         flashes={await flash.take(session)}
         now={clock.now()}
       />,
@@ -101,7 +101,7 @@ export function vehiclesRoutes({
   });
 
   app.post('/vehicles/:id/refresh', async (c) => {
-    const session = c.var.session;
+    const session = c.get('session');
     if (session === null) return c.redirect('/signin', 303);
     const row = await dashboard.connectedVehicle(session.accountId, c.req.param('id'));
     if (row === undefined) return c.notFound();

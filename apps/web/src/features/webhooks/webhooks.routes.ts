@@ -36,7 +36,7 @@ export function webhooksRoutes({ db, clock, hub, managementToken }: WebhooksRout
     if (managementToken === undefined) return c.json({ error: 'webhooks are not configured' }, 404);
     const raw = await readRawBody(c, MAX_WEBHOOK_BYTES);
     if (raw === undefined) return c.json({ error: 'body too large' }, 413);
-    const log = c.var.logger;
+    const log = c.get('logger');
     let event: ReturnType<typeof unwrapWebhook>;
     try {
       event = unwrapWebhook(raw, c.req.header('sc-signature'), managementToken);
