@@ -140,6 +140,35 @@ describe('request pipeline', () => {
     expect(fake.apiCalls()).toHaveLength(2);
   });
 
+  test('a signal is lent again only after its attempt ended without an abort', async () => {
+    let hangNext = false;
+    const { fake, client } = setup((req) => (hangNext ? hang(req) : json(200, vehicleBody('v1'))), {
+      timeout: 20,
+    });
+    await client.vehicles.retrieve('v1');
+    await client.vehicles.retrieve('v1');
+    const [first, second] = fake.apiCalls().map((c) => c.signal);
+    // Finished attempts: the next one may use the same (never aborted) signal.
+    expect(second).toBe(first);
+    expect(first?.aborted).toBe(false);
+    hangNext = true;
+    await expect(client.vehicles.retrieve('v1', { maxRetries: 0 })).rejects.toBeInstanceOf(TimeoutError);
+    const timedOut = fake.apiCalls()[2]!.signal!;
+    expect(timedOut.aborted).toBe(true);
+    hangNext = false;
+    await client.vehicles.retrieve('v1');
+    const after = fake.apiCalls()[3]!.signal!;
+    expect(after).not.toBe(timedOut);
+    expect(after.aborted).toBe(false);
+    // Two calls at once never share one.
+    await Promise.all([client.vehicles.retrieve('v1'), client.vehicles.retrieve('v1')]);
+    const [a, b] = fake
+      .apiCalls()
+      .slice(4)
+      .map((c) => c.signal);
+    expect(a).not.toBe(b);
+  });
+
   test('a per-call timeout overrides the client one', async () => {
     const { client } = setup(hang, { timeout: 60_000 });
     await expect(client.vehicles.retrieve('v1', { timeout: 10, maxRetries: 0 })).rejects.toBeInstanceOf(
