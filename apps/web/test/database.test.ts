@@ -184,6 +184,33 @@ describe('createDatabase on SQLite', () => {
     }
   });
 
+  test('rows read through the cache are the objects better-sqlite3 makes, also after a schema change', () => {
+    const sqlite = new SQLite(':memory:');
+    const cached = withStatementCache(sqlite);
+    try {
+      sqlite.exec("create table t (a integer, b text); insert into t values (1, 'x'), (2, null)");
+      const same = (sql: string, params: unknown[] = []) =>
+        expect(cached.prepare(sql).all(params)).toEqual(sqlite.prepare(sql).all(...params));
+      same('select * from t order by a');
+      same('select b, a, a + 1, count(*) over () from t where a > ?', [0]);
+      // Two columns of one name: the last one wins, as in better-sqlite3's own rows.
+      same('select 1 as v, 2 as v');
+      expect(cached.prepare('select 1 as v, 2 as v').all([])).toEqual([{ v: 2 }]);
+      expect([...cached.prepare('select a from t order by a').iterate([])]).toEqual([{ a: 1 }, { a: 2 }]);
+      expect(cached.prepare("insert into t values (3, 'z') returning a, b").all([])).toEqual([
+        { a: 3, b: 'z' },
+      ]);
+      // The cached `select *` learns the new column.
+      cached.prepare('alter table t add column c text').run([]);
+      same('select * from t order by a');
+      expect(Object.keys(cached.prepare('select * from t').all([])[0] as object)).toEqual(['a', 'b', 'c']);
+      cached.prepare('alter table t rename column b to bb').run([]);
+      expect(Object.keys(cached.prepare('select * from t').all([])[0] as object)).toEqual(['a', 'bb', 'c']);
+    } finally {
+      cached.close();
+    }
+  });
+
   test('DATABASE_URL forms map to SQLite filenames', () => {
     expect(sqliteFilename(':memory:', '/srv')).toBe(':memory:');
     expect(sqliteFilename('file::memory:', '/srv')).toBe(':memory:');
