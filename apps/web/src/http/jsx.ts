@@ -94,8 +94,9 @@ const BOOLEAN_ATTRIBUTES = new Set([
   'shadowrootdelegatesfocus',
   'shadowrootserializable',
 ]);
-// Props that are never attributes: React's, and the `__source`/`__self` a development JSX transform adds (Vitest's).
-const NOT_ATTRIBUTES = new Set(['children', 'key', 'ref', '__source', '__self']);
+/** Props that are never attributes: React's, and the `__source`/`__self` a development JSX transform adds (Vitest's). */
+const isNotAttribute = (name: string) =>
+  name === 'children' || name === 'key' || name === 'ref' || name === '__source' || name === '__self';
 const SPECIAL = /[&<>'"]/;
 const SPECIAL_ALL = /[&<>'"]/g;
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -138,8 +139,8 @@ function appendChild(out: string, child: unknown): string {
 }
 
 function attribute(name: string, value: unknown, tag: string): string {
-  if (value === null || value === undefined || NOT_ATTRIBUTES.has(name)) return '';
-  if (typeof value === 'string') return ` ${name}="${escapeHtml(value)}"`;
+  if (typeof value === 'string') return isNotAttribute(name) ? '' : ` ${name}="${escapeHtml(value)}"`;
+  if (value === null || value === undefined || isNotAttribute(name)) return '';
   if (typeof value === 'number') return ` ${name}="${value}"`;
   if (typeof value === 'boolean') {
     if (BOOLEAN_ATTRIBUTES.has(name)) return value ? ` ${name}=""` : '';

@@ -47,11 +47,41 @@ export function fromLatestRow(row: SignalLatest): StoredSignal {
   };
 }
 
+// Bodies parsed lately, by their JSON text; past this many the oldest is dropped.
+const PARSED_KEPT = 2_000;
+// Longer texts (lists such as charge records) are parsed each time rather than kept.
+const PARSED_MAX_CHARS = 4_096;
+const parsed = new Map<string, unknown>();
+
+/**
+ * A stored body's value. Pages read the same latest values over and over
+ * until a vehicle reports new ones, and parsing them was ~6% of a dashboard
+ * view's CPU, so each text's value is kept: the value of a JSON text never
+ * changes, so it is never stale. Values are frozen, as they are shared.
+ */
 function parseJson(text: string | null): unknown {
   if (text === null) return undefined;
+  if (text.length > PARSED_MAX_CHARS) return parseOnce(text);
+  const known = parsed.get(text);
+  if (known !== undefined || parsed.has(text)) return known;
+  const value = deepFreeze(parseOnce(text));
+  if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(text, value);
+  return value;
+}
+
+function parseOnce(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
