@@ -1,5 +1,6 @@
 import type { Permission } from '@paddock/contract';
-import { createEmulator, startEmulator } from '../src/index.js';
+import { createEmulator, generateDevelopmentCredentials, startEmulator } from '../src/index.js';
+import { recordingLogger } from './helpers/logger.js';
 import { addApplication, connectOk, getToken } from './helpers/setup.js';
 import { byCode, connectedBev, parseSignalList } from './helpers/signals.js';
 import { apiRequest } from './helpers/vehicle-actions.js';
@@ -81,18 +82,12 @@ describe('direct reads over HTTP', () => {
   });
 
   it('logs each direct read with its route pattern, as the pipeline logs', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const logger = {
-      info: (o: object | string) => lines.push(o as Record<string, unknown>),
-      warn() {},
-      error() {},
-    };
+    const logger = recordingLogger();
+    const { lines } = logger;
     const emulator = createEmulator({ logger });
-    const t = { fetch: emulator.fetch, app: undefined };
-    const app = (await import('../src/index.js')).generateDevelopmentCredentials([
-      'http://localhost:8000/exchange',
-    ]);
+    const app = generateDevelopmentCredentials(['http://localhost:8000/exchange']);
     emulator.registerApplication(app);
+    const t = { fetch: emulator.fetch };
     const { userId, vehicleIds } = await connectOk(t, {
       clientId: app.clientId,
       email: '5YJ3E1EA7KF317000@bev.smartcar.com',

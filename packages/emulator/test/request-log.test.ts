@@ -1,12 +1,9 @@
 import { createEmulator } from '@paddock/emulator';
+import { recordingLogger } from './helpers/logger.js';
 
 test('request logs name the route, never the Connect interaction id or the query', async () => {
-  const lines: Record<string, unknown>[] = [];
-  const logger = {
-    info: (o: object | string) => lines.push(o as Record<string, unknown>),
-    warn() {},
-    error() {},
-  };
+  const logger = recordingLogger();
+  const { lines } = logger;
   const emulator = createEmulator({ logger });
   await emulator.fetch('/oauth/interaction/secret-interaction-id-123');
   await emulator.fetch('/oauth/authorize?client_id=x&state=secret-state-456');
