@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import { Fragment as HonoFragment, jsx as honoJsx } from 'hono/jsx';
-import { Fragment, h, trusted } from '../src/http/jsx.js';
+import { Fragment, h, pure, trusted } from '../src/http/jsx.js';
 
 // Builds the same tree with either factory: the views' (`h`) and Hono's, which the views used before.
 type Factory = (tag: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
@@ -86,6 +86,25 @@ describe('the views’ JSX factory', () => {
     expect((element as unknown as { isEscaped: boolean }).isEscaped).toBe(true);
     expect(`${element}`).toBe('<p>a &amp; b</p>');
     expect(String(h('div', null, element, trusted('<br>')))).toBe('<div><p>a &amp; b</p><br></div>');
+  });
+
+  test('a pure component is drawn once per key, as it would be drawn each time', () => {
+    let drawn = 0;
+    const draw = ({ n, label }: { n: number; label: string }) => {
+      drawn++;
+      return h('b', { 'data-n': n }, label);
+    };
+    const Pure = pure(draw, ({ n, label }) => `${n}|${label}`, 2);
+    const render = (n: number, label: string) => String(h(Pure, { n, label }));
+    expect(render(1, 'a & b')).toBe(String(draw({ n: 1, label: 'a & b' })));
+    drawn = 0;
+    expect(render(1, 'a & b')).toBe('<b data-n="1">a &amp; b</b>');
+    expect(render(2, 'c')).toBe('<b data-n="2">c</b>');
+    expect(drawn).toBe(1);
+    // Past the two kept, the oldest is drawn again.
+    render(3, 'd');
+    render(1, 'a & b');
+    expect(drawn).toBe(3);
   });
 
   test('what a view cannot render is an error, not silent output', () => {

@@ -181,6 +181,31 @@ export function h(tag: string | Component, props: Props | null, ...children: Chi
   return trusted(`${out}</${tag}>`);
 }
 
+/**
+ * A component whose HTML depends on nothing but its props, drawn once per
+ * distinct `key(props)` and then reused: for the pictures a page repeats
+ * (a vehicle's silhouette, its gauge), whose many SVG attributes were a
+ * third of the dashboard's rendering. `key` must tell apart every props
+ * that draw differently. At most `kept` drawings are kept (oldest dropped).
+ */
+export function pure<P>(
+  component: (props: P) => Html,
+  key: (props: P) => string,
+  kept = 1_000,
+): (props: P) => Html {
+  const drawn = new Map<string, Html>();
+  return (props) => {
+    const k = key(props);
+    let html = drawn.get(k);
+    if (html === undefined) {
+      html = component(props);
+      if (drawn.size >= kept) drawn.delete(drawn.keys().next().value as string);
+      drawn.set(k, html);
+    }
+    return html;
+  };
+}
+
 /** The fragment of the JSX factory (`@jsxFrag Fragment`): its children, one after the other. */
 export function Fragment(props: { children?: Child }): Html {
   return trusted(appendChild('', props.children));

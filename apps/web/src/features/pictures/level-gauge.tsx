@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
-import { Fragment, h } from '../../http/jsx.js';
+import { Fragment, h, pure } from '../../http/jsx.js';
 /** What a gauge shows: a traction battery or a fuel tank. */
 export type GaugeKind = 'battery' | 'fuel';
 
@@ -22,8 +22,14 @@ export function levelColour(percent: number): string {
 /**
  * A battery (or fuel tank) drawn to its level, with the number beside it.
  * Server-rendered SVG; the `role="img"` label says the same in words.
+ * Drawn once per level, kind, charging and width.
  */
-export function LevelGauge({ percent, kind, charging = false, width = 160 }: LevelGaugeProps) {
+export const LevelGauge = pure(
+  drawGauge,
+  ({ percent, kind, charging, width }) => `${percent}|${kind}|${charging}|${width}`,
+);
+
+function drawGauge({ percent, kind, charging = false, width = 160 }: LevelGaugeProps) {
   const level = percent === null ? null : Math.min(100, Math.max(0, percent));
   const label =
     level === null

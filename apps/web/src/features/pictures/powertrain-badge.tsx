@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
-import { Fragment, h } from '../../http/jsx.js';
+import { Fragment, h, pure } from '../../http/jsx.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   BEV: 'Battery electric',
@@ -24,15 +24,15 @@ export function powertrainWords(powertrain: string | null | undefined): string {
 
 /**
  * A photo-free picture of the vehicle: a side silhouette in the powertrain's
- * colour with its sign (a bolt, a plug and drop, a leaf, a drop).
+ * colour with its sign (a bolt, a plug and drop, a leaf, a drop). Drawn once
+ * per powertrain and width.
  */
-export function PowertrainBadge({
-  powertrain,
-  width = 96,
-}: {
-  powertrain: string | null | undefined;
-  width?: number;
-}) {
+export const PowertrainBadge = pure(
+  drawBadge,
+  ({ powertrain, width }) => `${typeof powertrain}:${powertrain}|${width}`,
+);
+
+function drawBadge({ powertrain, width = 96 }: { powertrain: string | null | undefined; width?: number }) {
   const code = powertrain ?? '';
   const colour = COLOURS[code] ?? '#6b7280';
   return (
