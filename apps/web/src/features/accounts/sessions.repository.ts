@@ -7,7 +7,7 @@ export async function insertSession(db: Kysely<Database>, session: Session): Pro
 }
 
 /** A live session as every request reads it. */
-export type ActiveSession = Session & {
+export type ActiveSession = Pick<Session, 'id_hash' | 'account_id' | 'expires_at'> & {
   /** The account's email, for the page header. */
   email: string;
   /** Whether flash messages were waiting for it (see `takeFlashes`). */
@@ -19,8 +19,7 @@ const activeSession = precompiled((db, idHash: string, now: number) =>
   db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .selectAll('sessions')
-    .select('accounts.email')
+    .select(['sessions.id_hash', 'sessions.account_id', 'sessions.expires_at', 'accounts.email'])
     .select((eb) =>
       eb
         .exists(

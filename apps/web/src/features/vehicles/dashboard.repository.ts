@@ -15,8 +15,16 @@ export const listDashboardVehicles = precompiled((db, accountId: string) =>
   db
     .selectFrom('vehicles')
     .leftJoin('signal_reads', 'signal_reads.vehicle_id', 'vehicles.vehicle_id')
-    .selectAll('vehicles')
-    .select('signal_reads.read_at')
+    // What the page shows of each: fewer columns, fewer values for SQLite to hand over.
+    .select([
+      'vehicles.vehicle_id',
+      'vehicles.smartcar_user_id',
+      'vehicles.make',
+      'vehicles.model',
+      'vehicles.year',
+      'vehicles.powertrain',
+      'signal_reads.read_at',
+    ])
     .where('vehicles.account_id', '=', accountId)
     .where('vehicles.disconnected_at', 'is', null)
     .orderBy('vehicles.connected_at')

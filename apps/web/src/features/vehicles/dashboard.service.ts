@@ -70,6 +70,7 @@ export const CONNECTIONS_FRESH_MS = 60_000;
 const LISTING_TIMES_SWEEP_AT = 10_000;
 
 const FUEL_FIRST = new Set(['ICE', 'HEV']);
+const NO_PROBLEMS: ReadonlyMap<string, UpstreamProblem> = new Map();
 
 /**
  * Reads for the vehicle pages, from the app's own store: the account's
@@ -174,11 +175,10 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const stale = new Set(
         signals.staleOf(rows.map((r) => ({ vehicleId: r.vehicle_id, readAt: r.read_at }))),
       );
-      const problems = await refreshAll(
-        listed
-          .filter((v) => stale.has(v.id))
-          .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId })),
-      );
+      const due = listed
+        .filter((v) => stale.has(v.id))
+        .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId }));
+      const problems = due.length > 0 ? await refreshAll(due) : NO_PROBLEMS;
       // The cards show a few facts: only those rows are read and parsed.
       const latest = new Map<string, StoredSignal[]>(listed.map((v) => [v.id, []]));
       for (const row of await listSummarySignals(db, accountId))

@@ -7,7 +7,9 @@ import type { ListedVehicle } from './vehicles.service.js';
  * given (a connection listed without attributes and not yet fetched) read
  * as empty rather than failing the page.
  */
-export function toListedVehicle(row: VehicleRow): ListedVehicle {
+export function toListedVehicle(
+  row: Pick<VehicleRow, 'vehicle_id' | 'make' | 'model' | 'year' | 'powertrain' | 'smartcar_user_id'>,
+): ListedVehicle {
   const vehicle: ListedVehicle = {
     id: row.vehicle_id,
     make: row.make ?? '',
