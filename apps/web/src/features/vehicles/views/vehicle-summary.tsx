@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
-import { h } from '../../../http/jsx.js';
+import { h, pure } from '../../../http/jsx.js';
 import { LevelGauge } from '../../pictures/level-gauge.js';
 import { formatAge, formatSignalBody, formatSignalProblem } from '../../signals/signal-format.js';
 import { signalLabel } from '../../signals/signal-labels.js';
@@ -98,21 +98,52 @@ export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleS
         <p class="muted">No signals stored yet.</p>
       ) : (
         <dl class="facts">
-          {facts.map((s) => (
-            <div data-code={s.code}>
-              <dt>{signalLabel(s.code)}</dt>
-              <dd>
-                {s.status === 'SUCCESS' ? (
-                  formatSignalBody(s.code, s.body)
-                ) : (
-                  <span class="problem">{formatSignalProblem(s.status, s.error)}</span>
-                )}{' '}
-                <span class="age">{formatAge(s.oemUpdatedAt, now)}</span>
-              </dd>
-            </div>
-          ))}
+          {facts.map((s) =>
+            s.status === 'SUCCESS' ? (
+              <Fact
+                code={s.code}
+                value={formatSignalBody(s.code, s.body)}
+                age={formatAge(s.oemUpdatedAt, now)}
+              />
+            ) : (
+              <Fact
+                code={s.code}
+                problem={formatSignalProblem(s.status, s.error)}
+                age={formatAge(s.oemUpdatedAt, now)}
+              />
+            ),
+          )}
         </dl>
       )}
     </div>
   );
 }
+
+interface FactProps {
+  readonly code: string;
+  /** The value in words, when the fact has one. */
+  readonly value?: string;
+  /** Why there is no value, when the fact has none. */
+  readonly problem?: string;
+  /** How old it is, in words. */
+  readonly age: string;
+}
+
+/**
+ * One fact of the summary: its label, its value (or why there is none) and
+ * its age. Drawn once per distinct text: the same facts come back on every
+ * view until a value changes or a minute passes.
+ */
+const Fact = pure(
+  ({ code, value, problem, age }: FactProps) => (
+    <div data-code={code}>
+      <dt>{signalLabel(code)}</dt>
+      <dd>
+        {problem === undefined ? value : <span class="problem">{problem}</span>}{' '}
+        <span class="age">{age}</span>
+      </dd>
+    </div>
+  ),
+  ({ code, value, problem, age }) =>
+    `${code}\u0000${problem === undefined ? `=${value}` : `!${problem}`}\u0000${age}`,
+);
