@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
-import { type Child, Fragment, h, trusted } from './jsx.js';
+import { type Child, Fragment, h, pure, trusted } from './jsx.js';
 
 // Inline styles are allowed by the CSP (style-src 'unsafe-inline'); inline scripts are not: pages
 // that update live load /assets/live.js, a file of our own origin.
@@ -56,19 +56,7 @@ export function Layout({ title, viewer, scripts = [], stylesheets = [], children
       {/* Without it browsers render in quirks mode. */}
       {trusted('<!DOCTYPE html>')}
       <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} · Paddock`}</title>
-          {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
-          <style dangerouslySetInnerHTML={{ __html: STYLES }} />
-          {stylesheets.map((href) => (
-            <link rel="stylesheet" href={href} />
-          ))}
-          {scripts.map((src) => (
-            <script src={src} defer />
-          ))}
-        </head>
+        <Head title={title} scripts={scripts} stylesheets={stylesheets} />
         <body>
           <header>
             <a href="/">Paddock</a>
@@ -90,3 +78,27 @@ export function Layout({ title, viewer, scripts = [], stylesheets = [], children
     </>
   );
 }
+
+type HeadProps = Required<Pick<LayoutProps, 'title' | 'scripts' | 'stylesheets'>>;
+
+/** The page's head: the same for every view of a page, so drawn once per title, scripts and stylesheets. */
+const Head = pure(
+  ({ title, scripts, stylesheets }: HeadProps) => (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${title} · Paddock`}</title>
+      {/* A constant, so raw is safe; escaping would corrupt the CSS (quotes become &quot;). */}
+      <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+      {stylesheets.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
+      {scripts.map((src) => (
+        <script src={src} defer />
+      ))}
+    </head>
+  ),
+  // Script and stylesheet paths are the code's own and hold no NUL; the title comes last.
+  ({ title, scripts, stylesheets }) =>
+    `${scripts.join('\u0000')}\u0000\u0000${stylesheets.join('\u0000')}\u0000\u0000${title}`,
+);

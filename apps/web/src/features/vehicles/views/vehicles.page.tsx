@@ -11,6 +11,27 @@ import { VehicleSummary } from './vehicle-summary.js';
 /** The path of a vehicle's page. */
 export const vehiclePath = (vehicleId: string) => `/vehicles/${encodeURIComponent(vehicleId)}`;
 
+// Parts of the dashboard that never change, made once.
+const TABLE_HEAD = (
+  <thead>
+    <tr>
+      <th scope="col">Vehicle ID</th>
+      <th scope="col">Make</th>
+      <th scope="col">Model</th>
+      <th scope="col">Year</th>
+      <th scope="col">Powertrain</th>
+    </tr>
+  </thead>
+);
+const ACTIONS = (
+  <p class="actions">
+    <a class="button" href="/login">
+      Connect another vehicle
+    </a>
+    <a href="/account/delete">Delete everything Paddock holds for you</a>
+  </p>
+);
+
 /**
  * The dashboard: a card per connected vehicle (its picture, name, gauge and
  * the facts people check, updated live), then the list of vehicle ids.
@@ -64,15 +85,7 @@ export function VehiclesPage({
       <h2>Connected vehicles</h2>
       <div class="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Vehicle ID</th>
-              <th scope="col">Make</th>
-              <th scope="col">Model</th>
-              <th scope="col">Year</th>
-              <th scope="col">Powertrain</th>
-            </tr>
-          </thead>
+          {TABLE_HEAD}
           <tbody>
             {vehicles.map(({ vehicle: v }) => (
               <tr>
@@ -86,12 +99,7 @@ export function VehiclesPage({
           </tbody>
         </table>
       </div>
-      <p class="actions">
-        <a class="button" href="/login">
-          Connect another vehicle
-        </a>
-        <a href="/account/delete">Delete everything Paddock holds for you</a>
-      </p>
+      {ACTIONS}
     </Layout>
   );
 }
