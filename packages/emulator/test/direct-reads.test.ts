@@ -111,6 +111,23 @@ describe('direct reads over HTTP', () => {
   });
 });
 
+describe('the vehicle read', () => {
+  it('shows a reconnection in another mode at once', async () => {
+    const s = await served();
+    const mode = async () =>
+      ((await (await s.get('')).json()) as { data: { attributes: { mode: string } } }).data.attributes.mode;
+    const before = await mode();
+    const other = before === 'live' ? 'simulated' : 'live';
+    await connectOk(s.t, {
+      clientId: s.t.app.clientId,
+      email: '5YJ3E1EA7KF317000@bev.smartcar.com',
+      permissions: READ,
+      mode: other,
+    });
+    expect(await mode()).toBe(other);
+  });
+});
+
 describe('the signal list at one frozen instant', () => {
   it('shows a change made between two reads at the same instant', async () => {
     const s = await served();

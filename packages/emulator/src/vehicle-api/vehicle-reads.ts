@@ -34,6 +34,16 @@ export function parseUnitSystem(header: string | undefined): UnitSystem {
   return raw;
 }
 
+/**
+ * Vehicle bodies by the connection they were read through. The store
+ * replaces a connection record on every change (never edits one), so a body
+ * stays right while its record, the vehicle record and the origin are the same.
+ */
+const vehicleBodies = new WeakMap<
+  ConnectionRecord,
+  { vehicle: VehicleRecord; origin: string; json: string }
+>();
+
 /** `GET /v3/vehicles/{id}` (reference §3.3): only vehicles connected to the token's application. */
 export function readVehicleJson(
   deps: Pick<EmulatorDeps, 'store'>,
@@ -45,8 +55,12 @@ export function readVehicleJson(
   const vehicle = connection && deps.store.vehicles.findById(vehicleId);
   // Another application's vehicle is indistinguishable from an unknown one.
   if (!connection || !vehicle) throw vehicleNotFound(`Vehicle with ID ${vehicleId} not found`);
+  const known = vehicleBodies.get(connection);
+  if (known && known.vehicle === vehicle && known.origin === origin) return known.json;
   const body: VehicleResponse = { data: serializeVehicle(origin, vehicle, connection.mode) };
-  return JSON.stringify(body);
+  const json = JSON.stringify(body);
+  vehicleBodies.set(connection, { vehicle, origin, json });
+  return json;
 }
 
 /** What both signal endpoints need once the caller is known: the vehicle and how to render its signals. */
