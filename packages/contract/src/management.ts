@@ -12,6 +12,10 @@ export const signalReferenceSchema = z.object({
 });
 export type SignalReference = z.infer<typeof signalReferenceSchema>;
 
+/** A Management API list page of `item`s (reference §4): `data`, `meta` and `links`. */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), meta: pageMetaSchema, links: pageLinksSchema });
+
 /** A webhook of the Management API (reference §4.1). Verification status is not exposed. */
 export const webhookSchema = z.object({
   id: z.string().min(1),
@@ -35,11 +39,7 @@ export const webhookResponseSchema = z.object({ data: webhookSchema });
 export type WebhookResponse = z.infer<typeof webhookResponseSchema>;
 
 /** `GET /v3/webhooks`. */
-export const webhookListResponseSchema = z.object({
-  data: z.array(webhookSchema),
-  meta: pageMetaSchema,
-  links: pageLinksSchema,
-});
+export const webhookListResponseSchema = pageOf(webhookSchema);
 export type WebhookListResponse = z.infer<typeof webhookListResponseSchema>;
 
 /** Query filters of `GET /v3/webhooks` (reference §4.1). */
@@ -86,11 +86,7 @@ export const subscriptionResponseSchema = z.object({ data: subscriptionSchema })
 export type SubscriptionResponse = z.infer<typeof subscriptionResponseSchema>;
 
 /** `GET /v3/subscriptions`. */
-export const subscriptionListResponseSchema = z.object({
-  data: z.array(subscriptionSchema),
-  meta: pageMetaSchema,
-  links: pageLinksSchema,
-});
+export const subscriptionListResponseSchema = pageOf(subscriptionSchema);
 export type SubscriptionListResponse = z.infer<typeof subscriptionListResponseSchema>;
 
 /** `POST /v3/subscriptions` request body (reference §4.2). */
@@ -143,11 +139,7 @@ export const applicationResponseSchema = z.object({ data: applicationSchema });
 export type ApplicationResponse = z.infer<typeof applicationResponseSchema>;
 
 /** `GET /v3/applications`. */
-export const applicationListResponseSchema = z.object({
-  data: z.array(applicationSchema),
-  meta: pageMetaSchema,
-  links: pageLinksSchema,
-});
+export const applicationListResponseSchema = pageOf(applicationSchema);
 export type ApplicationListResponse = z.infer<typeof applicationListResponseSchema>;
 /** `page[size]` default of `/v3/applications` (undocumented; the subscriptions default). */
 export const APPLICATIONS_DEFAULT_PAGE_SIZE = 25;
@@ -178,11 +170,7 @@ export const applicationSecretSchema = z.object({
 export type ApplicationSecret = z.infer<typeof applicationSecretSchema>;
 
 /** `GET /v3/applications/{applicationId}/secrets`. */
-export const applicationSecretListResponseSchema = z.object({
-  data: z.array(applicationSecretSchema),
-  meta: pageMetaSchema,
-  links: pageLinksSchema,
-});
+export const applicationSecretListResponseSchema = pageOf(applicationSecretSchema);
 export type ApplicationSecretListResponse = z.infer<typeof applicationSecretListResponseSchema>;
 /** `page[size]` default of `/v3/applications/{id}/secrets` (undocumented; the applications default). */
 export const APPLICATION_SECRETS_DEFAULT_PAGE_SIZE = APPLICATIONS_DEFAULT_PAGE_SIZE;
