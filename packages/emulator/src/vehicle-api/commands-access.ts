@@ -27,16 +27,30 @@ export function requireVehicleAccess(
 ): VehicleAccess {
   const vehicleId = c.req.param('vehicleId') ?? '';
   const userId = requireUserId(c);
-  const connection = deps.store.connections.find(c.get('application').id, userId, vehicleId);
-  if (!connection) {
-    throw new ApiError('RESOURCE_NOT_FOUND', 'VEHICLE_NOT_FOUND', {
-      detail: `Vehicle with ID ${vehicleId} not found for user ${userId}`,
-    });
-  }
+  const connection = userConnection(deps, c.get('application').id, userId, vehicleId);
   if (permission !== null && !connection.permissions.includes(permission)) {
     throw new ApiError('PERMISSION', 'PERMISSION', {
       detail: `This connection lacks the ${permission} permission; ask the user to reconnect with it.`,
     });
   }
   return { vehicleId, userId, connection };
+}
+
+/**
+ * The user's connection to the vehicle for the application; 404
+ * VEHICLE_NOT_FOUND whatever the reason, so nothing leaks across applications.
+ */
+export function userConnection(
+  deps: Pick<EmulatorDeps, 'store'>,
+  applicationId: string,
+  userId: string,
+  vehicleId: string,
+): ConnectionRecord {
+  const connection = deps.store.connections.find(applicationId, userId, vehicleId);
+  if (!connection) {
+    throw new ApiError('RESOURCE_NOT_FOUND', 'VEHICLE_NOT_FOUND', {
+      detail: `Vehicle with ID ${vehicleId} not found for user ${userId}`,
+    });
+  }
+  return connection;
 }

@@ -10,6 +10,7 @@ import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { SignalOptions } from '../simulation/vehicle-simulator.js';
 import type { ApplicationRecord, ConnectionRecord, VehicleRecord } from '../store/records.js';
+import { userConnection } from './commands-access.js';
 import { serializeVehicle } from './serializers.js';
 
 /*
@@ -86,8 +87,7 @@ export function signalRead(
   },
 ): SignalRead {
   const { application, vehicleId, userId, unitSystem, origin } = request;
-  const connection = deps.store.connections.find(application.id, userId, vehicleId);
-  if (!connection) throw vehicleNotFound(`Vehicle with ID ${vehicleId} not found for user ${userId}`);
+  const connection = userConnection(deps, application.id, userId, vehicleId);
   const vehicle = deps.store.vehicles.findById(vehicleId);
   if (!vehicle) throw vehicleNotFound(`Vehicle with ID ${vehicleId} not found`);
   return { vehicle, connection, options: { permissions: connection.permissions, unitSystem, origin } };
