@@ -4,6 +4,7 @@ import type { RateLimiter } from './http/rate-limits.js';
 import { randomSecret } from './iam/secrets.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './simulation/clock.js';
+import type { SignalStoreControl } from './simulation/signal-store.js';
 import type { VehicleSimulator } from './simulation/vehicle-simulator.js';
 import type { Store } from './store/repositories.js';
 import type { CommandSettings } from './vehicle-api/commands-settings.js';
@@ -31,6 +32,8 @@ export interface EmulatorDeps {
   csrfKey: string;
   /** Living vehicles: lazily evaluated state, signals and state-checked mutations. */
   simulator: VehicleSimulator;
+  /** How long a poll of Smartcar's signal store stays current (`PUT /_emulator/settings/signals`). */
+  signalStore: SignalStoreControl;
   /** Delay and 202 threshold of commands (`PUT /_emulator/settings/commands`). */
   commandSettings: CommandSettings;
   /** Injected faults on `/v3/*` (`/_emulator/faults`). */

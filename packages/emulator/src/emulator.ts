@@ -31,6 +31,7 @@ import {
   createControllableClock,
   systemClock,
 } from './simulation/clock.js';
+import { createSignalStoreControl } from './simulation/signal-store.js';
 import { createVehicleSimulator, type VehicleSimulator } from './simulation/vehicle-simulator.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { chargeScheduleRoutes } from './vehicle-api/charge-schedules.routes.js';
@@ -103,6 +104,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const logger = options.logger ?? silentLogger;
   const store = createMemoryStore(clock);
   const seed = options.seed ?? DEFAULT_SEED;
+  const signalStore = createSignalStoreControl();
   const deps: EmulatorDeps = {
     store,
     clock,
@@ -110,7 +112,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ids: randomIds,
     seed,
     csrfKey: randomSecret(),
-    simulator: options.simulator ?? createVehicleSimulator({ store, clock, seed }),
+    simulator: options.simulator ?? createVehicleSimulator({ store, clock, seed }, signalStore),
+    signalStore,
     commandSettings: createCommandSettings(),
     faults: createFaultRegistry({ ids: randomIds, seed }),
     rateLimits: createRateLimiter(clock),

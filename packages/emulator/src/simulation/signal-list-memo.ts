@@ -18,12 +18,12 @@ interface Entry {
 
 /**
  * Remembers each vehicle's last signal list text with everything it was
- * made from: the emulator instant, the revisions of the stored vehicle
- * states and charge schedules (the only other inputs of the simulation), the
- * vehicle record, and the reader's permissions, units and origin. A list is
- * a pure function of those, so an equal key gives the same text; a client
- * polling a vehicle many times in one millisecond of the clock (or while it
- * is frozen) then costs one rendering, not one per request.
+ * made from: the instant of the state it shows (the store's last poll, see
+ * `signal-store.ts`), the revisions of the stored vehicle states and charge
+ * schedules (the only other inputs of the simulation), the vehicle record,
+ * and the reader's permissions, units and origin. A list is a pure function
+ * of those, so an equal key gives the same text; clients reading a vehicle
+ * many times between two polls then cost one rendering, not one per request.
  */
 export function createSignalListMemo(deps: LoaderDeps) {
   const entries = new Map<string, Entry>();
@@ -31,10 +31,10 @@ export function createSignalListMemo(deps: LoaderDeps) {
     get(
       vehicleId: string,
       opts: SignalOptions,
+      at: number,
       render: () => { count: number; json: string },
     ): { count: number; json: string } {
       const permissions = opts.permissions.join(' ');
-      const at = deps.clock.now();
       const hit = entries.get(vehicleId);
       if (
         hit &&
@@ -49,12 +49,9 @@ export function createSignalListMemo(deps: LoaderDeps) {
         return hit.list;
       }
       const list = render();
-      // Rendering reads the clock itself; keep the text only if it read this same instant.
-      if (deps.clock.now() !== at) return list;
       if (!entries.has(vehicleId) && entries.size >= CAPACITY) entries.clear();
       entries.set(vehicleId, {
         at,
-        // Read after rendering: a first read stores the vehicle's new state.
         states: deps.store.vehicleStates.revision(),
         schedules: deps.store.chargeSchedules.revision(),
         vehicle: deps.store.vehicles.findById(vehicleId),

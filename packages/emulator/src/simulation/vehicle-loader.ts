@@ -56,12 +56,16 @@ export function settle(deps: LoaderDeps, v: LoadedVehicle): VehicleState {
 }
 
 /**
- * What a reader sees: the live state, or the last report of an offline
+ * What a reader sees at `now` (default the clock's now; never before the
+ * stored state's instant): the live state, or the last report of an offline
  * vehicle; and when the vehicle last reported (a sleeping vehicle reports
  * nothing new after falling asleep).
  */
-export function readView(deps: LoaderDeps, v: LoadedVehicle): { ctx: SignalContext; reportedAt: number } {
-  const now = deps.clock.now();
+export function readView(
+  deps: LoaderDeps,
+  v: LoadedVehicle,
+  now = deps.clock.now(),
+): { ctx: SignalContext; reportedAt: number } {
   let state: VehicleState;
   let reportedAt = now;
   if (v.anchor.offline) {

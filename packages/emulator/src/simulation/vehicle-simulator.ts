@@ -15,6 +15,7 @@ import { imperialUnitIn, STATE_EDITORS } from './signal-edits.js';
 import { createSignalListMemo } from './signal-list-memo.js';
 import { signalResources } from './signal-resources.js';
 import { signalResourcesJson } from './signal-resources-json.js';
+import { createPollTracker, createSignalStoreControl, type SignalStoreControl } from './signal-store.js';
 import {
   change,
   checkNumber,
@@ -50,7 +51,11 @@ export interface SignalOptions {
 export interface VehicleSimulator {
   /** Current state, advanced lazily to deps.clock.now(). */
   state(vehicleId: string): VehicleState;
-  /** Every catalogue signal for the vehicle as v3 signal resources (SUCCESS / ERROR (permission) / UNAVAILABLE (powertrain)). */
+  /**
+   * Every catalogue signal for the vehicle as v3 signal resources (SUCCESS /
+   * ERROR (permission) / UNAVAILABLE (powertrain)), as the store holds them:
+   * the state at the vehicle's last poll (`signal-store.ts`).
+   */
   signals(vehicleId: string, opts: SignalOptions): SignalResource[];
   /**
    * Optional: `JSON.stringify(signals(vehicleId, opts))` and the list's length,
@@ -58,7 +63,10 @@ export interface VehicleSimulator {
    * falls back to `signals`.
    */
   signalsJson?(vehicleId: string, opts: SignalOptions): { count: number; json: string };
-  /** Raw current values by code, metric, for webhook diffing: each signal the powertrain has. */
+  /**
+   * Raw current values by code, metric, for webhook diffing: each signal the
+   * powertrain has. This is a poll: later signal reads show this instant.
+   */
   values(vehicleId: string): Map<string, { body: unknown; oemUpdatedAt: number }>;
   lock(vehicleId: string): void;
   unlock(vehicleId: string): void;
@@ -91,16 +99,28 @@ export interface VehicleSimulator {
 const signalNotFound = (code: string) =>
   new ApiError('RESOURCE_NOT_FOUND', 'SIGNAL_NOT_FOUND', { detail: `Signal ${code} not found` });
 
-/** Creates the simulator over the store's vehicles; state lives in `store.vehicleStates`. */
+/**
+ * Creates the simulator over the store's vehicles; state lives in
+ * `store.vehicleStates`. Signal reads show the state of the vehicle's last
+ * poll (`signalStore`, default a poll at most 1 s of the clock old); the
+ * control surface's `state` and the webhooks' `values` are the vehicle's now.
+ */
 export function createVehicleSimulator(
   deps: Pick<EmulatorDeps, 'store' | 'clock' | 'seed'>,
+  signalStore: SignalStoreControl = createSignalStoreControl(),
 ): VehicleSimulator {
   const d: LoaderDeps = deps;
   const lists = createSignalListMemo(d);
-  const view = (id: string) => readView(d, loadVehicle(d, id));
-  const resourceOptions = (opts: SignalOptions, reportedAt: number) => ({
+  const polls = createPollTracker(d, signalStore);
+  /** What the store holds for a vehicle: its state at the last poll, and that poll's instant. */
+  const stored = (id: string) => {
+    const v = loadVehicle(d, id);
+    const at = polls.pollInstant(v.vehicle);
+    return { v, at };
+  };
+  const resourceOptions = (opts: SignalOptions, reportedAt: number, at: number) => ({
     ...opts,
-    now: d.clock.now(),
+    now: at,
     reportedAt,
   });
 
@@ -134,16 +154,21 @@ export function createVehicleSimulator(
       return evolve(v.anchor, v.spec, id, d.clock.now()).state;
     },
     signals: (id, opts) => {
-      const { ctx, reportedAt } = view(id);
-      return signalResources(ctx, resourceOptions(opts, reportedAt));
+      const { v, at } = stored(id);
+      const { ctx, reportedAt } = readView(d, v, at);
+      return signalResources(ctx, resourceOptions(opts, reportedAt, at));
     },
-    signalsJson: (id, opts) =>
-      lists.get(id, opts, () => {
-        const { ctx, reportedAt } = view(id);
-        return signalResourcesJson(ctx, resourceOptions(opts, reportedAt));
-      }),
+    signalsJson: (id, opts) => {
+      const { v, at } = stored(id);
+      return lists.get(id, opts, at, () => {
+        const { ctx, reportedAt } = readView(d, v, at);
+        return signalResourcesJson(ctx, resourceOptions(opts, reportedAt, at));
+      });
+    },
     values: (id) => {
-      const { ctx, reportedAt } = view(id);
+      const v = loadVehicle(d, id);
+      polls.poll(v.vehicle);
+      const { ctx, reportedAt } = readView(d, v);
       const out = new Map<string, { body: unknown; oemUpdatedAt: number }>();
       for (const code of SIGNAL_CODES) {
         if (!signalFitsPowertrain(code, ctx.vehicle.powertrainType)) continue;
