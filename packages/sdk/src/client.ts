@@ -26,7 +26,8 @@ import { Subscriptions } from './resources/subscriptions.js';
 import { Users } from './resources/users.js';
 import { Vehicles } from './resources/vehicles.js';
 import { Webhooks } from './resources/webhooks.js';
-import { fetchWithTimeout } from './transport/fetch-with-timeout.js';
+import type { Transport } from './transport/attempt.js';
+import { fetchTransport } from './transport/fetch-with-timeout.js';
 import { UserClient } from './user-client.js';
 
 /**
@@ -93,7 +94,8 @@ export class SmartcarClient {
     this.#options = { ...options };
 
     const origins = resolveOrigins(options.origins, options.emulatorOrigin);
-    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    // The token request and every API call go the same way.
+    const send: Transport = fetchTransport(options.fetch ?? ((input, init) => fetch(input, init)));
     const clock = options.clock ?? systemClock;
     const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     const userAgent = options.userAgent ?? `paddock-sdk/${SDK_VERSION}`;
@@ -110,7 +112,7 @@ export class SmartcarClient {
             clientSecret: options.clientSecret,
             userAgent,
           });
-          const res = await fetchWithTimeout(url, init, { fetch: fetchImpl, timeout });
+          const res = await send(url, init, { timeout });
           return parseTokenResponse(res, clock.now());
         },
       });
@@ -118,7 +120,7 @@ export class SmartcarClient {
     this.#ctx = {
       origins,
       tokens: this.tokens,
-      fetch: fetchImpl,
+      send,
       clock,
       sleep: options.sleep ?? defaultSleep,
       random: options.random ?? Math.random,

@@ -1,7 +1,7 @@
 import { IAM_TOKEN_PATH } from '../core/wire.js';
 import { APIError, InvalidResponseError } from '../errors.js';
 import { num, obj, str, tryParseJson } from '../parse/json.js';
-import type { RawResponse } from '../transport/fetch-with-timeout.js';
+import type { AttemptRequest, RawResponse } from '../transport/attempt.js';
 
 export interface TokenRequestInput {
   iamOrigin: string;
@@ -21,7 +21,7 @@ export interface IssuedToken {
  * The client-credentials request of reference §2: a form-encoded POST, the
  * documented default, so it works against Smartcar and any faithful emulator.
  */
-export function buildTokenRequest(input: TokenRequestInput): { url: string; init: RequestInit } {
+export function buildTokenRequest(input: TokenRequestInput): { url: string; init: AttemptRequest } {
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: input.clientId,

@@ -2,12 +2,8 @@ import type { SmartcarOrigins } from '@paddock/contract';
 import type { TokenCache } from '../auth/token-cache.js';
 import { APIError, AuthenticationError, InvalidResponseError } from '../errors.js';
 import { tryParseJson, tryParseLastJson } from '../parse/json.js';
-import {
-  fetchWithTimeout,
-  type RawResponse,
-  sleepUnlessAborted,
-  throwIfAborted,
-} from '../transport/fetch-with-timeout.js';
+import { sleepUnlessAborted, throwIfAborted } from '../transport/abort.js';
+import type { AttemptRequest, RawResponse, Transport } from '../transport/attempt.js';
 import { shouldRetry } from '../transport/retry-policy.js';
 import type { Clock, RequestOptions, UnitSystem } from './options.js';
 import { HEADER_REQUEST_ID, HEADER_UNIT_SYSTEM, HEADER_USER_ID } from './wire.js';
@@ -45,7 +41,8 @@ export interface ApiResponse {
 export interface RequestContext {
   origins: Readonly<SmartcarOrigins>;
   tokens: TokenCache;
-  fetch: typeof fetch;
+  /** Sends one attempt: `node:http` by default, the caller's `fetch` when given. */
+  send: Transport;
   clock: Clock;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -81,8 +78,7 @@ export async function sendRequest(
     let failure: { error: unknown; status?: number; retryAfter?: number };
     try {
       token = await raceAbort(ctx.tokens.get(), options.signal);
-      const res = await fetchWithTimeout(url, buildInit(ctx, spec, options, token), {
-        fetch: ctx.fetch,
+      const res = await ctx.send(url, buildRequest(ctx, spec, options, token), {
         timeout,
         signal: options.signal,
       });
@@ -146,12 +142,12 @@ function buildUrl(origin: string, path: string, query: RequestSpec['query']): st
   return url.toString();
 }
 
-function buildInit(
+function buildRequest(
   ctx: RequestContext,
   spec: RequestSpec,
   options: RequestOptions,
   token: string,
-): RequestInit {
+): AttemptRequest {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'user-agent': ctx.userAgent,

@@ -1,31 +1,24 @@
 import { defaultMaxListeners, setMaxListeners } from 'node:events';
 import { ConnectionError, TimeoutError } from '../errors.js';
+import { abortReason, messageOf, throwIfAborted } from './abort.js';
+import type { AttemptOptions, AttemptRequest, RawResponse, Transport } from './attempt.js';
 
-/** A response read to the end: the body text is read inside the attempt's timeout. */
-export interface RawResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  url: string;
-}
-
-export interface AttemptOptions {
-  fetch: typeof fetch;
-  /** Per-attempt timeout in ms. */
-  timeout: number;
-  /** The caller's signal; its abort wins over the timeout and is never retried. */
-  signal?: AbortSignal;
+/** The transport of a client given `options.fetch`: every attempt goes through that function. */
+export function fetchTransport(fetchImpl: typeof fetch): Transport {
+  return (url, request, options) =>
+    fetchWithTimeout(url, request, { fetch: fetchImpl, timeout: options.timeout, signal: options.signal });
 }
 
 /**
- * One HTTP attempt. The request is aborted when the timeout fires or the
- * caller's signal aborts. A caller abort rethrows the signal's reason;
- * a timeout is a {@link TimeoutError}; any other failure a {@link ConnectionError}.
+ * One HTTP attempt through `fetch`. The request is aborted when the timeout
+ * fires or the caller's signal aborts. A caller abort rethrows the signal's
+ * reason; a timeout is a {@link TimeoutError}; any other failure a
+ * {@link ConnectionError}.
  */
 export async function fetchWithTimeout(
   url: string,
-  init: RequestInit,
-  opts: AttemptOptions,
+  init: AttemptRequest,
+  opts: AttemptOptions & { fetch: typeof fetch },
 ): Promise<RawResponse> {
   throwIfAborted(opts.signal);
   const lease = controllers.take();
@@ -100,35 +93,3 @@ const controllers = (() => {
     },
   };
 })();
-
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortReason(signal);
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Waits `ms` with the injected sleep, but gives up as soon as the caller aborts. */
-export async function sleepUnlessAborted(
-  sleep: (ms: number) => Promise<void>,
-  ms: number,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  throwIfAborted(signal);
-  if (!signal) return sleep(ms);
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([sleep(ms), aborted]);
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-  }
-}
