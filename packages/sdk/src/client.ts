@@ -28,6 +28,7 @@ import { Vehicles } from './resources/vehicles.js';
 import { Webhooks } from './resources/webhooks.js';
 import type { Transport } from './transport/attempt.js';
 import { fetchTransport } from './transport/fetch-with-timeout.js';
+import { nodeHttpTransport } from './transport/node-http.js';
 import { UserClient } from './user-client.js';
 
 /**
@@ -95,7 +96,7 @@ export class SmartcarClient {
 
     const origins = resolveOrigins(options.origins, options.emulatorOrigin);
     // The token request and every API call go the same way.
-    const send: Transport = fetchTransport(options.fetch ?? ((input, init) => fetch(input, init)));
+    const send: Transport = options.fetch ? fetchTransport(options.fetch) : nodeHttpTransport;
     const clock = options.clock ?? systemClock;
     const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     const userAgent = options.userAgent ?? `paddock-sdk/${SDK_VERSION}`;
