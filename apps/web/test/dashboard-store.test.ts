@@ -1,5 +1,9 @@
+import { inTransaction } from '../src/db/transaction.js';
+import { deleteSignalsOfUnheld } from '../src/features/account-data/account-data.repository.js';
+import { upsertLatestSignals } from '../src/features/signals/signals.repository.js';
 import { createHarness, type Harness, type TestBrowser } from './support/harness.js';
 import { tableRows } from './support/html.js';
+import { textOfId } from './support/pages.js';
 import { dialects } from './support/test-database.js';
 
 const MINUTE = 60_000;
@@ -88,5 +92,42 @@ describe.each(dialects)('/vehicle from the store on %s', (dialect) => {
       .where('vehicle_id', '=', revoked)
       .executeTakeFirst();
     expect(row?.disconnected_at).toBe(h.clock.now());
+  });
+
+  test('a card shows what another instance wrote at its next view, and never values kept from before they were deleted', async () => {
+    h = await createHarness({ dialect });
+    const { browser, vehicleIds } = await connected('2-vehicles@smartcar.com');
+    const vehicleId = vehicleIds[0]!;
+    const card = async () =>
+      textOfId(await (await browser.get('/vehicle')).text(), `summary-${vehicleId}`) ?? '';
+    const first = await card();
+    expect(await card()).toBe(first);
+
+    // Another app instance on the same database stores a newer odometer reading.
+    const odometer = (km: number) => ({
+      vehicleId,
+      code: 'odometer-traveleddistance',
+      status: 'SUCCESS',
+      body: { value: km, unit: 'km' },
+      oemUpdatedAt: h.clock.now(),
+      receivedAt: h.clock.now(),
+    });
+    h.clock.advance(1);
+    await inTransaction(h.db, (trx) => upsertLatestSignals(trx, [odometer(123_456)]));
+    expect(await card()).toMatch(/Odometer 123,456 km/);
+
+    // Its values deleted (as when no account holds it) and one written again:
+    // the card shows that one, not the one it showed before.
+    const { account_id } = await h.db
+      .selectFrom('vehicles')
+      .select('account_id')
+      .where('vehicle_id', '=', vehicleId)
+      .executeTakeFirstOrThrow();
+    expect(await deleteSignalsOfUnheld(h.db, [vehicleId], account_id)).toEqual([vehicleId]);
+    h.clock.advance(1);
+    await inTransaction(h.db, (trx) => upsertLatestSignals(trx, [odometer(7)]));
+    const after = await card();
+    expect(after).not.toMatch(/123,456/);
+    expect(after).toMatch(/Odometer 7 km/);
   });
 });

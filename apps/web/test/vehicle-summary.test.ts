@@ -45,4 +45,19 @@ describe('the vehicle summary', () => {
     expect(pageText(html)).toContain('Range on fuel 903 km 2 h ago');
     expect(pageText(html)).not.toContain('Not available');
   });
+
+  test('one list drawn again later shows the new ages, and for another vehicle its own id', () => {
+    const signals = Object.freeze([
+      value('tractionbattery-stateofcharge', { value: 53, unit: 'percent' }, 0),
+      value('closure-islocked', { value: true }, 5),
+    ]);
+    const draw = (vehicleId: string, now: number) =>
+      pageText(String(VehicleSummary({ vehicleId, powertrain: 'BEV', signals, now })));
+    expect(draw('v1', NOW)).toContain('State of charge · just now');
+    expect(draw('v1', NOW)).toContain('Doors locked Locked 5 min ago');
+    expect(draw('v1', NOW + 2 * 3_600_000)).toContain('State of charge · 2 h ago');
+    expect(draw('v1', NOW)).toContain('Doors locked Locked 5 min ago');
+    const other = String(VehicleSummary({ vehicleId: 'v2', powertrain: 'BEV', signals, now: NOW }));
+    expect(other).toContain('id="summary-v2"');
+  });
 });

@@ -144,6 +144,12 @@ export interface SignalReadTable {
   read_at: number;
 }
 
+/** A random version of a vehicle's latest values, replaced by every write of them. */
+export interface SignalVersionTable {
+  vehicle_id: string;
+  version: number;
+}
+
 /** Whether a vehicle is subscribed to the app's webhook through the Management API. */
 export interface WebhookSubscriptionTable {
   vehicle_id: string;
@@ -177,6 +183,7 @@ export interface Database {
   command_log: CommandLogTable;
   flash_messages: FlashMessageTable;
   signal_reads: SignalReadTable;
+  signal_versions: SignalVersionTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   refresh_claims: RefreshClaimTable;
 }

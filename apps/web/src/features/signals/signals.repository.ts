@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, SignalHistory, SignalLatest } from '../../db/tables.js';
 
@@ -39,7 +40,9 @@ export async function upsertLatestSignal(db: Kysely<Database>, value: SignalValu
  * goes in (the first of equally new ones), as applying them one by one in
  * order would end. Rows are written in (vehicle, code) order, the order
  * every writer uses, so two transactions on PostgreSQL take their row locks
- * in the same order and cannot deadlock.
+ * in the same order and cannot deadlock. Each vehicle with a value written
+ * gets a new version of its values (`signal_versions`) in the same
+ * transaction as the caller's.
  * @returns the given values (the same objects) that are now the latest
  */
 export async function upsertLatestSignals(
@@ -83,7 +86,27 @@ export async function upsertLatestSignals(
     const written = new Set(rows.map((r) => keyOf({ vehicleId: r.vehicle_id, code: r.code })));
     for (const value of chunk) if (written.has(keyOf(value))) stored.push(value);
   }
+  await renewSignalVersions(db, stored);
   return stored;
+}
+
+/** Versions are drawn at random below this: 2^48 - 1, the most `randomInt` draws, far inside a safe integer. */
+const VERSION_RANGE = 2 ** 48 - 1;
+
+/**
+ * Gives each vehicle of `values` a new random version of its latest values,
+ * in vehicle order (the order of every writer's row locks).
+ */
+async function renewSignalVersions(db: Kysely<Database>, values: readonly SignalValue[]): Promise<void> {
+  if (values.length === 0) return;
+  const vehicleIds = [...new Set(values.map((v) => v.vehicleId))].sort();
+  for (const chunk of chunks(vehicleIds)) {
+    await db
+      .insertInto('signal_versions')
+      .values(chunk.map((vehicleId) => ({ vehicle_id: vehicleId, version: randomInt(VERSION_RANGE) })))
+      .onConflict((oc) => oc.column('vehicle_id').doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })))
+      .execute();
+  }
 }
 
 /**

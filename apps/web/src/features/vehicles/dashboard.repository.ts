@@ -9,12 +9,14 @@ import { SUMMARY_CODES } from './views/vehicle-summary.js';
 
 /**
  * The account's connected vehicles, oldest connection first, each with when
- * its signals were last read in full (`read_at`, epoch ms; null if never).
+ * its signals were last read in full (`read_at`, epoch ms; null if never)
+ * and the version of its latest values (`values_version`; null if none).
  */
 export const listDashboardVehicles = precompiled((db, accountId: string) =>
   db
     .selectFrom('vehicles')
     .leftJoin('signal_reads', 'signal_reads.vehicle_id', 'vehicles.vehicle_id')
+    .leftJoin('signal_versions', 'signal_versions.vehicle_id', 'vehicles.vehicle_id')
     // What the page shows of each: fewer columns, fewer values for SQLite to hand over.
     .select([
       'vehicles.vehicle_id',
@@ -24,6 +26,7 @@ export const listDashboardVehicles = precompiled((db, accountId: string) =>
       'vehicles.year',
       'vehicles.powertrain',
       'signal_reads.read_at',
+      'signal_versions.version as values_version',
     ])
     .where('vehicles.account_id', '=', accountId)
     .where('vehicles.disconnected_at', 'is', null)

@@ -8,6 +8,7 @@ import type { CommandsService } from '../commands/commands.service.js';
 import { fromLatestRow, type StoredSignal } from '../signals/signal-values.js';
 import type { HistoryPoint, SignalsService, TrackPoint } from '../signals/signals.service.js';
 import { findSubscription, type SubscriptionState } from '../webhooks/webhook-subscriptions.repository.js';
+import { createCardValues } from './card-values.js';
 import { listDashboardVehicles, listSummarySignals } from './dashboard.repository.js';
 import { toListedVehicle } from './listed-vehicle.js';
 import { describeSmartcarError, type UpstreamProblem } from './smartcar-error-message.js';
@@ -90,6 +91,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   const listedAt = new Map<string, number>();
   const sharedListing = singleFlight<string, void>();
   const sharedRefresh = singleFlight<string, void>();
+  const cardValues = createCardValues();
 
   /** Reads the account's connections from Smartcar and brings the store in line with them. */
   async function syncConnections(accountId: string): Promise<void> {
@@ -169,7 +171,8 @@ export function createDashboardService(deps: DashboardServiceDeps) {
       const at = listedAt.get(accountId);
       if (at === undefined || at <= clock.now() - connectionsFreshMs)
         await sharedListing(accountId, () => syncConnections(accountId));
-      // Two statements however many vehicles: the vehicles with their last read, then the cards' values.
+      // Two statements however many vehicles: the vehicles with their last read and
+      // values' version, then the cards' values unless those of every version are kept.
       const rows = await listDashboardVehicles(db, accountId);
       const listed = rows.map(toListedVehicle);
       const stale = new Set(
@@ -179,10 +182,16 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         .filter((v) => stale.has(v.id))
         .map((v) => ({ vehicleId: v.id, smartcarUserId: v.smartcarUserId }));
       const problems = due.length > 0 ? await refreshAll(due) : NO_PROBLEMS;
-      // The cards show a few facts: only those rows are read and parsed.
-      const latest = new Map<string, StoredSignal[]>(listed.map((v) => [v.id, []]));
-      for (const row of await listSummarySignals(db, accountId))
-        latest.get(row.vehicle_id)?.push(fromLatestRow(row));
+      // After a refresh the versions read above are old: read the values again.
+      let latest = due.length > 0 ? undefined : cardValues.all(rows);
+      if (latest === undefined) {
+        // The cards show a few facts: only those rows are read and parsed.
+        const read = new Map<string, StoredSignal[]>(listed.map((v) => [v.id, []]));
+        for (const row of await listSummarySignals(db, accountId))
+          read.get(row.vehicle_id)?.push(fromLatestRow(row));
+        cardValues.keep(rows, read);
+        latest = read;
+      }
       return listed.map((vehicle) => ({
         vehicle,
         signals: latest.get(vehicle.id) ?? [],

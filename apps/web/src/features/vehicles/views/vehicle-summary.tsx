@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 // biome-ignore lint/correctness/noUnusedImports: the JSX factory the pragma names (see http/jsx.ts)
-import { h, pure } from '../../../http/jsx.js';
+import { type Html, h, pure } from '../../../http/jsx.js';
 import { LevelGauge } from '../../pictures/level-gauge.js';
 import { formatAge, formatSignalBody, formatSignalProblem } from '../../signals/signal-format.js';
 import { signalLabel } from '../../signals/signal-labels.js';
@@ -57,12 +57,43 @@ export interface VehicleSummaryProps {
   readonly now: number;
 }
 
-/**
- * The glance view of a vehicle: its battery or fuel gauge and the few
- * facts people check (range, plug, charging, locks, odometer), each with
- * its age. Replaced in place when a webhook brings new values.
- */
-export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleSummaryProps) {
+/** A fact of the summary: its value in words, or why it has none, and when it was true. */
+interface SummaryFact {
+  readonly code: string;
+  readonly value?: string;
+  readonly problem?: string;
+  readonly at: number;
+}
+
+/** What a summary shows of a list of signals, but the ages (which move with the clock). */
+interface SummaryView {
+  readonly vehicleId: string;
+  readonly powertrain: string | null | undefined;
+  readonly gauge: {
+    readonly kind: 'battery' | 'fuel';
+    readonly percent: number | null;
+    readonly charging: boolean;
+    /** The gauge signal's label and when it was true, if there is one. */
+    readonly reading: { readonly label: string; readonly at: number } | undefined;
+  };
+  readonly facts: readonly SummaryFact[];
+  readonly updated: string;
+  /** The summary's HTML by its ages (joined), for the few ages a list is seen with. */
+  readonly drawn: Map<string, Html>;
+}
+
+// Summaries by the signal list they show. The dashboard hands the same
+// (frozen) list to every view until the vehicle's values change (see
+// card-values.ts), so only the ages are worked out per view.
+const views = new WeakMap<readonly StoredSignal[], SummaryView>();
+// Distinct ages a view keeps HTML for: ages move once a minute at most.
+const DRAWN_KEPT = 8;
+
+function summaryView(
+  vehicleId: string,
+  powertrain: string | null | undefined,
+  signals: readonly StoredSignal[],
+): SummaryView {
   const byCode = new Map(signals.map((s) => [s.code, s]));
   const gauge = gaugeSignal(powertrain, byCode);
   const isCharging = byCode.get('charge-ischarging');
@@ -72,47 +103,79 @@ export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleS
   // more often than others: "charging" is a trigger, the detailed status is
   // not), else one in ERROR; a fact the vehicle cannot have (UNAVAILABLE) is
   // left to the full signal list.
-  const facts = FACTS.flatMap((codes) => {
+  const facts = FACTS.flatMap((codes): SummaryFact[] => {
     const candidates = codes.map((c) => byCode.get(c)).filter((s) => s !== undefined);
     const withValue = candidates
       .filter((s) => s.status === 'SUCCESS')
       .sort((a, b) => b.oemUpdatedAt - a.oemUpdatedAt)[0];
     const found = withValue ?? candidates.find((s) => s.status === 'ERROR');
-    return found ? [found] : [];
+    if (!found) return [];
+    return found.status === 'SUCCESS'
+      ? [{ code: found.code, value: formatSignalBody(found.code, found.body), at: found.oemUpdatedAt }]
+      : [
+          {
+            code: found.code,
+            problem: formatSignalProblem(found.status, found.error),
+            at: found.oemUpdatedAt,
+          },
+        ];
   });
+  return {
+    vehicleId,
+    powertrain,
+    gauge: {
+      kind: gauge.kind,
+      percent: numericValue(gauge.signal),
+      charging,
+      reading: gauge.signal && { label: signalLabel(gauge.signal.code), at: gauge.signal.oemUpdatedAt },
+    },
+    facts,
+    updated: String(Math.max(0, ...signals.map((s) => s.receivedAt))),
+    drawn: new Map(),
+  };
+}
+
+/**
+ * The glance view of a vehicle: its battery or fuel gauge and the few
+ * facts people check (range, plug, charging, locks, odometer), each with
+ * its age. Replaced in place when a webhook brings new values. Worked out
+ * once per signal list, and drawn once per list and distinct ages.
+ */
+export function VehicleSummary({ vehicleId, powertrain, signals, now }: VehicleSummaryProps): Html {
+  let view = views.get(signals);
+  if (view === undefined || view.vehicleId !== vehicleId || view.powertrain !== powertrain) {
+    view = summaryView(vehicleId, powertrain, signals);
+    views.set(signals, view);
+  }
+  const readingAge = view.gauge.reading && formatAge(view.gauge.reading.at, now);
+  const ages = view.facts.map((f) => formatAge(f.at, now));
+  const key = `${readingAge}\u0000${ages.join('\u0000')}`;
+  let html = view.drawn.get(key);
+  if (html === undefined) {
+    html = drawSummary(view, readingAge, ages);
+    if (view.drawn.size >= DRAWN_KEPT) view.drawn.clear();
+    view.drawn.set(key, html);
+  }
+  return html;
+}
+
+function drawSummary(view: SummaryView, readingAge: string | undefined, ages: readonly string[]): Html {
+  const { gauge } = view;
   return (
-    <div
-      id={summaryId(vehicleId)}
-      class="summary"
-      data-updated={String(Math.max(0, ...signals.map((s) => s.receivedAt)))}
-    >
+    <div id={summaryId(view.vehicleId)} class="summary" data-updated={view.updated}>
       <div class="summary-gauge">
-        <LevelGauge percent={numericValue(gauge.signal)} kind={gauge.kind} charging={charging} />
+        <LevelGauge percent={gauge.percent} kind={gauge.kind} charging={gauge.charging} />
         <span class="muted small">
-          {gauge.signal
-            ? `${signalLabel(gauge.signal.code)} · ${formatAge(gauge.signal.oemUpdatedAt, now)}`
-            : 'No reading yet'}
+          {gauge.reading ? `${gauge.reading.label} · ${readingAge}` : 'No reading yet'}
         </span>
       </div>
-      {facts.length === 0 ? (
+      {view.facts.length === 0 ? (
         <p class="muted">No signals stored yet.</p>
       ) : (
         <dl class="facts">
-          {facts.map((s) =>
-            s.status === 'SUCCESS' ? (
-              <Fact
-                code={s.code}
-                value={formatSignalBody(s.code, s.body)}
-                age={formatAge(s.oemUpdatedAt, now)}
-              />
-            ) : (
-              <Fact
-                code={s.code}
-                problem={formatSignalProblem(s.status, s.error)}
-                age={formatAge(s.oemUpdatedAt, now)}
-              />
-            ),
-          )}
+          {view.facts.map((f, i) => (
+            <Fact code={f.code} value={f.value} problem={f.problem} age={ages[i] ?? ''} />
+          ))}
         </dl>
       )}
     </div>
