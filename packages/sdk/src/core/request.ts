@@ -28,6 +28,7 @@ export interface RequestSpec {
 export interface ApiResponse {
   /** HTTP status, e.g. 200, or 202 for a long-running command. */
   status: number;
+  /** Response headers: a WHATWG `Headers` whichever transport sent the call. */
   headers: Headers;
   /** The raw parsed JSON, before the SDK normalised it; `undefined` for an empty body (e.g. 204). */
   body: unknown;
