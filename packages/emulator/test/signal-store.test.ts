@@ -22,12 +22,18 @@ function chargingBev(refreshMs: number) {
   sim.plugIn(id, { powerKw: 11, kind: 'AC' });
   const read = () => {
     const soc = sim.signals(id, OPTIONS).find((s) => s.id === SOC) as SignalResource;
-    return { value: (soc.attributes.body as { value: number }).value, retrievedAt: String(soc.meta.retrievedAt) };
+    return {
+      value: (soc.attributes.body as { value: number }).value,
+      retrievedAt: String(soc.meta.retrievedAt),
+    };
   };
   const listed = () => {
     const list = JSON.parse(sim.signalsJson!(id, OPTIONS).json) as SignalResource[];
     const soc = list.find((s) => s.id === SOC)!;
-    return { value: (soc.attributes.body as { value: number }).value, retrievedAt: String(soc.meta.retrievedAt) };
+    return {
+      value: (soc.attributes.body as { value: number }).value,
+      retrievedAt: String(soc.meta.retrievedAt),
+    };
   };
   const iso = (offsetMs = 0) => new Date(rig.clock.now() + offsetMs).toISOString();
   return { rig, sim, id, settings, read, listed, iso };
