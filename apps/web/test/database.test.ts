@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -8,6 +8,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { migrations } from '../src/db/migrations/index.js';
 import { withStatementCache } from '../src/db/statement-cache.js';
 import type { Database } from '../src/db/tables.js';
+import { startWalCheckpointer } from '../src/db/wal-checkpointer.js';
 import {
   createTestDatabase,
   dialects,
@@ -155,6 +156,52 @@ describe('createDatabase on SQLite', () => {
       expect(keys.rows[0]?.foreign_keys).toBe(1);
     } finally {
       await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('WAL checkpoints run on a thread of their own, copying commits into the database file, and stop on close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paddock-web-db-'));
+    const file = join(dir, 'app.db');
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    const checkpoints = startWalCheckpointer(sqlite, file, 20);
+    try {
+      // The app's connection leaves checkpoints to the thread.
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      sqlite.exec('create table t (x text)');
+      const before = statSync(file).size;
+      const insert = sqlite.prepare('insert into t values (?)');
+      sqlite.transaction(() => {
+        for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(500));
+      })();
+      // Committed into the WAL; within a few intervals the thread has copied it into the file.
+      const deadline = Date.now() + 5_000;
+      while (statSync(file).size < before + 1_000_000 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
+    } finally {
+      await checkpoints.stop();
+      sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('should the checkpoint thread end, the connection checkpoints itself again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paddock-web-db-'));
+    const file = join(dir, 'app.db');
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    try {
+      const checkpoints = startWalCheckpointer(sqlite, join(dir, 'missing-folder', 'app.db'), 20);
+      // The thread cannot open its connection there, fails and ends.
+      const deadline = Date.now() + 5_000;
+      while (sqlite.pragma('wal_autocheckpoint', { simple: true }) === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      await checkpoints.stop();
+    } finally {
+      sqlite.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Pool } from 'pg';
 import { withStatementCache } from './statement-cache.js';
 import type { Database } from './tables.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 /** The two engines the app runs on. */
 export type DatabaseDialect = 'sqlite' | 'postgres';
@@ -65,8 +66,9 @@ export function sqliteFilename(url: string, cwd: string | undefined): string {
 
 /**
  * Opens the app's database. SQLite: the file's folder is created when needed,
- * foreign keys are enforced, the journal is WAL with `synchronous=NORMAL`
- * and prepared statements are reused (see `openSqlite`). PostgreSQL: a `pg` pool
+ * foreign keys are enforced, the journal is WAL with `synchronous=NORMAL`,
+ * checkpointed on a worker thread (`wal-checkpointer.ts`), and prepared
+ * statements are reused (see `openSqlite`). PostgreSQL: a `pg` pool
  * whose `int8` columns (the epoch-ms timestamps and counts) read back as
  * JavaScript numbers, as SQLite's integers do. The caller owns it:
  * `await db.destroy()` closes it.
@@ -90,7 +92,19 @@ function openSqlite(options: DatabaseOptions): Kysely<Database> {
     // corrupts). FULL would add an fsync to every commit.
     sqlite.pragma('synchronous = NORMAL');
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const checkpoints = filename === ':memory:' ? undefined : startWalCheckpointer(sqlite, filename);
+  const database = withStatementCache(sqlite);
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: {
+        prepare: database.prepare,
+        close() {
+          void checkpoints?.stop();
+          database.close();
+        },
+      },
+    }),
+  });
 }
 
 function openPostgres(options: DatabaseOptions): Kysely<Database> {

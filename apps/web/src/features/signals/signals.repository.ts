@@ -104,7 +104,9 @@ async function renewSignalVersions(db: Kysely<Database>, values: readonly Signal
     await db
       .insertInto('signal_versions')
       .values(chunk.map((vehicleId) => ({ vehicle_id: vehicleId, version: randomInt(VERSION_RANGE) })))
-      .onConflict((oc) => oc.column('vehicle_id').doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })))
+      .onConflict((oc) =>
+        oc.column('vehicle_id').doUpdateSet((eb) => ({ version: eb.ref('excluded.version') })),
+      )
       .execute();
   }
 }
