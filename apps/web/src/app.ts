@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SmartcarClient } from '@paddock/sdk';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -25,9 +26,10 @@ import { createRefreshThrottle } from './features/vehicles/refresh-throttle.js';
 import { vehiclesRoutes } from './features/vehicles/vehicles.routes.js';
 import { createVehiclesService } from './features/vehicles/vehicles.service.js';
 import { createWebhookSubscriber } from './features/webhooks/webhook-subscriber.js';
-import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
+import { createWebhookReceiver, webhooksRoutes } from './features/webhooks/webhooks.routes.js';
 import type { AppEnv } from './http/context.js';
 import { csrfProtection } from './http/csrf.js';
+import { createDirectWebhooks } from './http/direct-webhooks.js';
 import { errorPage, notFoundPage, tooLargePage } from './http/error-handlers.js';
 import { requestContext } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -72,8 +74,16 @@ const MAX_FORM_BYTES = 64 * 1024;
 // Paths that take no form and prove themselves otherwise (webhooks sign their raw body).
 const isWebhookPath = (path: string) => path.startsWith('/webhooks/');
 
-/** The app as a Hono app: serve its `fetch`, or call `app.request()` in tests. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+/**
+ * The app as a Hono app: serve its `fetch`, or call `app.request()` in
+ * tests. On Node, offer each request to `serveDirect` first (it answers
+ * webhook deliveries without Hono and returns false for everything else).
+ */
+export type PaddockApp = Hono<AppEnv> & {
+  serveDirect(req: IncomingMessage, res: ServerResponse): boolean;
+};
+
+export function createApp(deps: AppDeps): PaddockApp {
   const { config, db, smartcar } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? silentLogger;
@@ -144,6 +154,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const loadCsrfKey = secretLoader(db, 'csrf', random, clock);
 
+  const receiver = createWebhookReceiver({ db, clock, hub: live, managementToken: config.managementToken });
+
   const app = new Hono<AppEnv>();
   app.use(securityHeaders(connectOrigin));
   app.use(requestContext({ logger, random, clock }));
@@ -159,7 +171,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', accountsRoutes({ accounts, trustProxy: config.trustProxy }));
   app.route('/', connectRoutes({ connect, config, onLinked }));
   app.route('/', assetsRoutes());
-  app.route('/', webhooksRoutes({ db, clock, hub: live, managementToken: config.managementToken }));
+  app.route('/', webhooksRoutes(receiver));
   app.route('/', liveRoutes({ db, clock, hub: live, dashboard, signals }));
   app.route(
     '/',
@@ -169,5 +181,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', dataRemovalRoutes({ removal, dashboard, flash, clock }));
   app.notFound(notFoundPage);
   app.onError(errorPage(logger));
-  return app;
+  return Object.assign(app, {
+    serveDirect: createDirectWebhooks({ receiver, logger, random, clock, connectOrigin }),
+  });
 }

@@ -2,7 +2,8 @@
  * Composition root: the only module that reads the environment, opens the
  * database and listens on sockets. `npm start` runs this file.
  */
-import { createAdaptorServer } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import {
   createEmulator,
   developmentWebhook,
@@ -11,7 +12,7 @@ import {
 } from '@paddock/emulator';
 import { SmartcarClient } from '@paddock/sdk';
 import { type Logger, pino } from 'pino';
-import { createApp } from './app.js';
+import { createApp, type PaddockApp } from './app.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       : config;
     const live = createLiveHub();
     const app = createApp({ config: appConfig, db, smartcar, logger, live });
-    closers.push(await listen(app.fetch, config.port, config.host, 'PORT'));
+    closers.push(await listen(app, config.port, config.host, 'PORT'));
     // Closed first (closers run in reverse): open live streams end, so closing the server does not wait for them.
     closers.push(() => live.close());
     // The emulator's first VERIFY went out before the app listened; now it can be answered.
@@ -163,14 +164,15 @@ async function smartcarFor(
   };
 }
 
-/** Serves `fetch` on host:port; resolves once listening, with a function that closes the server. */
-function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-  port: number,
-  host: string,
-  variable: string,
-): Promise<Closer> {
-  const server = createAdaptorServer({ fetch });
+/**
+ * Serves the app on host:port (webhook deliveries on its direct path, the
+ * rest through Hono); resolves once listening, with a function that closes the server.
+ */
+function listen(app: PaddockApp, port: number, host: string, variable: string): Promise<Closer> {
+  const viaHono = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    if (!app.serveDirect(req, res)) void viaHono(req, res);
+  });
   return new Promise((resolve, reject) => {
     server.once('error', (error) => reject(portProblem(error, port, variable) ?? error));
     server.listen(port, host, () => {

@@ -13,12 +13,19 @@ export async function readRawBody(c: Context, maxBytes: number): Promise<Uint8Ar
   const declared = Number(c.req.header('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return undefined;
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (incoming !== undefined && typeof incoming.on === 'function') return fromNode(incoming, maxBytes);
+  if (incoming !== undefined && typeof incoming.on === 'function') return readNodeBody(incoming, maxBytes);
   const body = c.req.raw.body;
   return body === null ? new Uint8Array() : fromWeb(body, maxBytes);
 }
 
-function fromNode(incoming: IncomingMessage, maxBytes: number): Promise<Uint8Array | undefined> {
+/**
+ * Node's request body as bytes, or undefined when it is larger than
+ * `maxBytes`: refused on a declared `Content-Length` before anything is
+ * read, or found while reading (the rest is then read and dropped).
+ */
+export function readNodeBody(incoming: IncomingMessage, maxBytes: number): Promise<Uint8Array | undefined> {
+  const declared = Number(incoming.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;

@@ -16,17 +16,33 @@ export interface RequestContextOptions {
  */
 export function requestContext({ logger, random, clock }: RequestContextOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const requestId = randomToken(random, 9);
+    const requestId = newRequestId(random);
     c.set('requestId', requestId);
     c.set('logger', new RequestLogger(logger, requestId));
     const started = clock.now();
     await next();
-    // The same entry a logger bound to the id would write (the id first), without binding one per request.
-    logger.info(
-      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: clock.now() - started },
-      'request',
+    logRequest(
+      logger,
+      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, started },
+      clock,
     );
   };
+}
+
+/** A new request id: 12 characters of base64url. */
+export const newRequestId = (random: RandomBytes): string => randomToken(random, 9);
+
+/** The one line logged per request, the path without its query. */
+export function logRequest(
+  logger: AppLogger,
+  r: { requestId: string; method: string; path: string; status: number; started: number },
+  clock: { now(): number },
+): void {
+  // The same entry a logger bound to the id would write (the id first), without binding one per request.
+  logger.info(
+    { requestId: r.requestId, method: r.method, path: r.path, status: r.status, ms: clock.now() - r.started },
+    'request',
+  );
 }
 
 /**
@@ -34,7 +50,7 @@ export function requestContext({ logger, random, clock }: RequestContextOptions)
  * (pino's `child`) is made when the request first logs something of its own,
  * which most requests never do.
  */
-class RequestLogger implements AppLogger {
+export class RequestLogger implements AppLogger {
   #bound: AppLogger | undefined;
   constructor(
     private readonly base: AppLogger,

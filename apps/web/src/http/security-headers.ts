@@ -19,17 +19,29 @@ export function contentSecurityPolicy(connectOrigin: string): string {
   ].join('; ');
 }
 
+/**
+ * The security headers of every response, by name: `Referrer-Policy` is the
+ * default a route may replace with something stricter (/exchange sends
+ * no-referrer itself).
+ */
+export function securityHeaderValues(connectOrigin: string): Readonly<Record<string, string>> {
+  return Object.freeze({
+    'Content-Security-Policy': contentSecurityPolicy(connectOrigin),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'same-origin',
+  });
+}
+
 /** Adds the security headers to every response, error pages included. */
 export function securityHeaders(connectOrigin: string): MiddlewareHandler {
-  const csp = contentSecurityPolicy(connectOrigin);
+  const entries = Object.entries(securityHeaderValues(connectOrigin));
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
-    headers.set('Content-Security-Policy', csp);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    headers.set('X-Frame-Options', 'DENY');
-    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    // A route may ask for something stricter (/exchange sends no-referrer itself).
-    if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'same-origin');
+    for (const [name, value] of entries) {
+      if (name !== 'Referrer-Policy' || !headers.has(name)) headers.set(name, value);
+    }
   };
 }
