@@ -1,3 +1,4 @@
+import { createSettings, type Settings } from '../control/settings.js';
 import type { VehicleRecord } from '../store/records.js';
 import type { LoaderDeps } from './vehicle-loader.js';
 
@@ -21,26 +22,10 @@ export const DEFAULT_SIGNAL_STORE: Readonly<SignalStoreSettings> = Object.freeze
 export const MAX_SIGNAL_REFRESH_MS = 86_400_000;
 
 /** The setting behind `PUT /_emulator/settings/signals`. */
-export interface SignalStoreControl {
-  get(): Readonly<SignalStoreSettings>;
-  /** Applies the given fields and returns the result. */
-  set(patch: Partial<SignalStoreSettings>): Readonly<SignalStoreSettings>;
-  reset(): void;
-}
+export type SignalStoreControl = Settings<SignalStoreSettings>;
 
 export function createSignalStoreControl(initial: Partial<SignalStoreSettings> = {}): SignalStoreControl {
-  const start = (): Readonly<SignalStoreSettings> => Object.freeze({ ...DEFAULT_SIGNAL_STORE, ...initial });
-  let settings = start();
-  return {
-    get: () => settings,
-    set(patch) {
-      settings = Object.freeze({ ...settings, ...patch });
-      return settings;
-    },
-    reset() {
-      settings = start();
-    },
-  };
+  return createSettings(DEFAULT_SIGNAL_STORE, initial);
 }
 
 interface Poll {

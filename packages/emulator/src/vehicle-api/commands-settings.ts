@@ -1,3 +1,5 @@
+import { createSettings, type Settings } from '../control/settings.js';
+
 /** How commands behave in time. Real (wall) milliseconds: they shape HTTP behaviour, not vehicle state. */
 export interface CommandTiming {
   /** How long the vehicle takes to answer a command or a charge-schedule change; default 0. */
@@ -18,23 +20,8 @@ export const DEFAULT_COMMAND_TIMING: Readonly<CommandTiming> = Object.freeze({
 export const MAX_COMMAND_DELAY_MS = 600_000;
 
 /** The current command timing, changed through `PUT /_emulator/settings/commands`. */
-export interface CommandSettings {
-  get(): Readonly<CommandTiming>;
-  /** Applies the given fields and returns the result. */
-  set(patch: Partial<CommandTiming>): Readonly<CommandTiming>;
-  reset(): void;
-}
+export type CommandSettings = Settings<CommandTiming>;
 
 export function createCommandSettings(initial: Partial<CommandTiming> = {}): CommandSettings {
-  let timing: Readonly<CommandTiming> = { ...DEFAULT_COMMAND_TIMING, ...initial };
-  return {
-    get: () => timing,
-    set(patch) {
-      timing = Object.freeze({ ...timing, ...patch });
-      return timing;
-    },
-    reset() {
-      timing = { ...DEFAULT_COMMAND_TIMING, ...initial };
-    },
-  };
+  return createSettings(DEFAULT_COMMAND_TIMING, initial);
 }
