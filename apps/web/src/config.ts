@@ -13,6 +13,10 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Formats accepted by `LOG_FORMAT`. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** Credentials of the development application registered in the embedded emulator. */
 export interface EmulatorCredentials {
   readonly clientId: string;
@@ -76,6 +80,11 @@ export interface Config extends AppConfig {
    */
   readonly databaseUrl: string;
   readonly logLevel: LogLevel;
+  /**
+   * `json` (pino's lines) or `pretty` (one readable line per entry);
+   * undefined: pretty on a terminal, JSON anywhere else.
+   */
+  readonly logFormat: LogFormat | undefined;
   readonly smartcar: SmartcarSource;
 }
 
@@ -191,6 +200,9 @@ const envSchema = z.object({
       .optional()
       .transform((v) => v ?? 'info'),
   ),
+  LOG_FORMAT: optionalText.pipe(
+    z.enum(LOG_FORMATS, { error: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+  ),
   TRUST_PROXY: flag('TRUST_PROXY'),
   SMARTCAR_SCOPE: scope,
   SMARTCAR_CLIENT_ID: optionalText,
@@ -235,6 +247,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     trustProxy: e.TRUST_PROXY,
     scope:
       e.SMARTCAR_SCOPE ??

@@ -12,6 +12,7 @@ import {
 } from '@paddock/emulator';
 import { SmartcarClient } from '@paddock/sdk';
 import { type Logger, pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { createApp, type PaddockApp } from './app.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
 import { createDatabase } from './db/database.js';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config);
   const closers: Closer[] = [];
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
@@ -97,6 +98,26 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * pino at the configured level: JSON lines for machines (a pipe, a file, a
+ * log collector), or on a terminal (or with `LOG_FORMAT=pretty`) one
+ * readable line per entry, formatted by pino-pretty in this thread.
+ */
+function createLogger(config: Config): Logger {
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === undefined && process.stdout.isTTY);
+  if (!pretty) return pino({ level: config.logLevel });
+  return pino(
+    { level: config.logLevel },
+    pinoPretty({
+      sync: true,
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      singleLine: true,
+    }),
+  );
 }
 
 /** The SDK client for the configured source, starting the embedded emulator when that is the source. */

@@ -40,6 +40,15 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(config.scope)).toBe(true);
   });
 
+  test('LOG_FORMAT picks JSON or readable lines; unset leaves it to whether stdout is a terminal', () => {
+    expect(parseConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(parseConfig({ LOG_FORMAT: ' pretty ' }).logFormat).toBe('pretty');
+    expect(parseConfig({}).logFormat).toBeUndefined();
+    expect(problemsOf({ LOG_FORMAT: 'xml' })).toEqual([
+      expect.stringMatching(/LOG_FORMAT must be one of json, pretty/),
+    ]);
+  });
+
   test("Smartcar's four variables select the real hosts", () => {
     const config = parseConfig({
       SMARTCAR_CLIENT_ID: 'client_abc',
@@ -83,13 +92,21 @@ describe('parseConfig', () => {
     const problems = problemsOf({
       PORT: 'eighty',
       LOG_LEVEL: 'loud',
+      LOG_FORMAT: 'xml',
       SMARTCAR_CLIENT_ID: 'client_abc',
       SMARTCAR_MODE: 'sideways',
       SMARTCAR_SCOPE: 'read_vehicle_info fly_to_moon',
       DATABASE_URL: 'mysql://u:p@db/paddock',
     });
     const text = problems.join('\n');
-    for (const name of ['PORT', 'LOG_LEVEL', 'SMARTCAR_MODE', 'SMARTCAR_SCOPE', 'DATABASE_URL']) {
+    for (const name of [
+      'PORT',
+      'LOG_LEVEL',
+      'LOG_FORMAT',
+      'SMARTCAR_MODE',
+      'SMARTCAR_SCOPE',
+      'DATABASE_URL',
+    ]) {
       expect(text).toContain(name);
     }
     expect(problems.filter((p) => p.startsWith('DATABASE_URL'))).toEqual([
