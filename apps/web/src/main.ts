@@ -15,9 +15,10 @@ import { type Logger, pino } from 'pino';
 import pinoPretty from 'pino-pretty';
 import { createApp, type PaddockApp } from './app.js';
 import { type Config, ConfigError, parseConfig } from './config.js';
-import { createDatabase } from './db/database.js';
+import { createDatabase, dialectOf } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createLiveHub } from './features/live/live-hub.js';
+import { createPostgresLiveHub } from './features/live/postgres-live-hub.js';
 import { startRetention } from './features/retention/retention.js';
 import type { AppLogger } from './logger.js';
 
@@ -66,7 +67,11 @@ async function main(): Promise<void> {
     const appConfig = webhook
       ? { ...config, webhookId: webhook.id, managementToken: webhook.managementToken }
       : config;
-    const live = createLiveHub();
+    // Several instances on one PostgreSQL tell each other's open pages (LISTEN/NOTIFY).
+    const live =
+      dialectOf(config.databaseUrl) === 'postgres'
+        ? await createPostgresLiveHub({ db, url: config.databaseUrl, logger })
+        : createLiveHub();
     const app = createApp({ config: appConfig, db, smartcar, logger, live });
     closers.push(await listen(app, config.port, config.host, 'PORT'));
     // Closed first (closers run in reverse): open live streams end, so closing the server does not wait for them.

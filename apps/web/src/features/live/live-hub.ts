@@ -7,11 +7,11 @@ export interface VehicleChange {
 }
 
 /**
- * Tells open pages that a vehicle changed. In-process only: every page
- * streams from the instance that received the change. With several
- * instances behind a load balancer, `publish` would go through the shared
- * database instead (PostgreSQL `LISTEN`/`NOTIFY` on a channel per vehicle),
- * so a webhook received by one instance reaches pages open on another.
+ * Tells open pages that a vehicle changed. `createLiveHub` is in-process:
+ * pages hear of changes received by their own instance (SQLite runs one).
+ * On PostgreSQL, `createPostgresLiveHub` also carries each change to the
+ * other instances (LISTEN/NOTIFY), so a webhook received by one instance
+ * reaches pages open on another.
  */
 export interface LiveHub {
   /** Delivers to every current listener of the vehicle. Listener failures are the listener's. */
