@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps): PaddockApp {
     webhookId: config.webhookId,
     ...(deps.smartcarDeadlineMs === undefined ? {} : { deadlineMs: deps.smartcarDeadlineMs }),
   });
-  const removal = createDataRemovalService({ db, clock, smartcar, mode: config.mode });
+  const removal = createDataRemovalService({ db, clock, smartcar, mode: config.mode, live });
   const subscriber = createWebhookSubscriber({ db, clock, smartcar, logger, webhookId: config.webhookId });
   // After /exchange: store the vehicles, then subscribe the new ones to the webhook (never fatal).
   const onLinked = async (accountId: string, smartcarUserId: string, signal: AbortSignal) => {

@@ -3,6 +3,7 @@ import type { Database } from '../src/db/tables.js';
 import { listLatestSignals, type SignalValue } from '../src/features/signals/signals.repository.js';
 import { createGroupCommit } from '../src/features/webhooks/group-commit.js';
 import { findEvent } from '../src/features/webhooks/webhook-events.repository.js';
+import { holdVehicles } from './support/held-vehicles.js';
 import { createTestDatabase, dialects } from './support/test-database.js';
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -22,6 +23,8 @@ describe.each(dialects)('group commit on %s', (dialect) => {
   let db: Kysely<Database>;
   beforeEach(async () => {
     db = await createTestDatabase(dialect);
+    const ids = Array.from({ length: 20 }, (_, i) => `v${i}`);
+    await holdVehicles(db, ...ids, 'v', 'v-bad');
   });
   afterEach(async () => {
     vi.restoreAllMocks();

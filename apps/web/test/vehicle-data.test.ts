@@ -24,6 +24,7 @@ import {
 } from '../src/features/vehicles/vehicles.repository.js';
 import { storeWebhookEvent, storeWebhookEvents } from '../src/features/webhooks/store-webhook-event.js';
 import { findEvent, insertEventOnce } from '../src/features/webhooks/webhook-events.repository.js';
+import { holdVehicles } from './support/held-vehicles.js';
 import { createTestDatabase, dialects } from './support/test-database.js';
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -194,6 +195,9 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
   });
 
   describe('webhook events', () => {
+    beforeEach(async () => {
+      await holdVehicles(db, 'v1', 'v2');
+    });
     const event = (eventId: string, at = T0) => ({
       eventId,
       type: 'VEHICLE_STATE',

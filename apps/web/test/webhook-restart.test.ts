@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createLiveHub } from '../src/features/live/live-hub.js';
 import { findEvent } from '../src/features/webhooks/webhook-events.repository.js';
 import { createDashboardHarness } from './support/dashboard-harness.js';
+import { holdVehicles } from './support/held-vehicles.js';
 import { deliver, stateOfChargeEvent } from './support/webhook-events.js';
 
 // A restart is a new app (new pool, new process state) on the same SQLite file.
@@ -19,6 +20,7 @@ describe('webhooks across a restart (SQLite file)', () => {
   test('an acknowledged event is still there after a restart, and its redelivery changes nothing', async () => {
     const file = join(dir, 'paddock.db');
     const first = await createDashboardHarness({ sqliteFile: file });
+    await holdVehicles(first.db, 'v-1');
     const body = stateOfChargeEvent({
       eventId: 'e-ack',
       vehicleId: 'v-1',
@@ -60,6 +62,7 @@ describe('webhooks across a restart (SQLite file)', () => {
         },
       },
     });
+    await holdVehicles(first.db, 'v-1');
     const body = stateOfChargeEvent({
       eventId: 'e-killed',
       vehicleId: 'v-1',

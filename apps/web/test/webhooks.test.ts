@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/tables.js';
 import { createLiveHub, type VehicleChange } from '../src/features/live/live-hub.js';
 import { BEV_LOGIN, createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
+import { holdVehicles } from './support/held-vehicles.js';
 import { dialects } from './support/test-database.js';
 import { deliver, stateOfChargeEvent } from './support/webhook-events.js';
 
@@ -44,6 +45,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
 
   test('VERIFY is answered with the HMAC of the challenge under the management token, and enables the webhook', async () => {
     h = await createDashboardHarness({ dialect });
+    await holdVehicles(h.db, VEHICLE);
     const challenge = 'a1b2c3d4e5f6';
     const response = await deliver(
       h.app,
@@ -65,6 +67,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
 
   test('a bad or missing signature is 401 and stores nothing', async () => {
     h = await createDashboardHarness({ dialect });
+    await holdVehicles(h.db, VEHICLE);
     const body = stateOfChargeEvent({ eventId: 'e-1', vehicleId: VEHICLE, percent: 50, at: h.clock.now() });
     expect((await deliver(h.app, body, 'not-the-management-token')).status).toBe(401);
     expect((await deliver(h.app, body, undefined)).status).toBe(401);
@@ -82,6 +85,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
 
   test('the same event delivered twice is applied once; the duplicate gets 200', async () => {
     h = await createDashboardHarness({ dialect });
+    await holdVehicles(h.db, VEHICLE);
     const body = stateOfChargeEvent({ eventId: 'e-dup', vehicleId: VEHICLE, percent: 61, at: h.clock.now() });
     const first = await deliver(h.app, body, h.credentials.managementToken);
     expect(first.status).toBe(200);
@@ -99,6 +103,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
 
   test('an older value delivered after a newer one does not win (but joins the history)', async () => {
     h = await createDashboardHarness({ dialect });
+    await holdVehicles(h.db, VEHICLE);
     const t = h.clock.now();
     const token = h.credentials.managementToken;
     expect(
@@ -125,6 +130,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
 
   test('a body that is signed but not a Smartcar event is 400, and nothing is stored', async () => {
     h = await createDashboardHarness({ dialect });
+    await holdVehicles(h.db, VEHICLE);
     expect((await deliver(h.app, '{"hello":"world"}', h.credentials.managementToken)).status).toBe(400);
     expect((await deliver(h.app, 'not json', h.credentials.managementToken)).status).toBe(400);
     expect(await counts(h.db)).toEqual({ events: 0, latest: 0, history: 0 });
@@ -151,6 +157,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
         },
       },
     });
+    await holdVehicles(h.db, VEHICLE);
     const body = stateOfChargeEvent({
       eventId: 'e-crash',
       vehicleId: VEHICLE,
@@ -171,6 +178,7 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
 
   test("the emulator's signed deliveries update the latest values and history: plug in, an hour passes, the charge rose", async () => {
     h = await createDashboardHarness({ dialect });
+    await holdVehicles(h.db, VEHICLE);
     const browser = await h.signedIn();
     const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
     await h.deliver();

@@ -5,7 +5,8 @@ import type { Database, VehicleRow } from '../../db/tables.js';
 import { inTransaction } from '../../db/transaction.js';
 import { withDeadline } from '../../lib/deadline.js';
 import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
-import { markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
+import type { LiveHub } from '../live/live-hub.js';
+import { listAccountVehicles, markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
 import { deleteSubscriptionsOf } from '../webhooks/webhook-subscriptions.repository.js';
 import { deleteAccountData, deleteSignalsOfUnheld } from './account-data.repository.js';
 
@@ -17,6 +18,8 @@ export interface DataRemovalDeps {
   readonly clock: { now(): number };
   readonly smartcar: SmartcarClient;
   readonly mode: ConnectMode;
+  /** Told of each vehicle removed, so its open pages stop at once. */
+  readonly live: Pick<LiveHub, 'publish'>;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface DataRemovalDeps {
  * local rows change only once it agreed (or said the thing was already
  * gone), so a failure leaves everything as it was. Smartcar errors propagate.
  */
-export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemovalDeps) {
+export function createDataRemovalService({ db, clock, smartcar, mode, live }: DataRemovalDeps) {
   const vehicleMode = vehicleModeOf(mode);
   return {
     /**
@@ -60,6 +63,7 @@ export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemo
         await deleteSubscriptionsOf(trx, row.vehicle_id, row.smartcar_user_id);
         await deleteSignalsOfUnheld(trx, [row.vehicle_id]);
       });
+      live.publish({ vehicleId: row.vehicle_id, kind: 'connection' });
     },
 
     /**
@@ -81,7 +85,9 @@ export function createDataRemovalService({ db, clock, smartcar, mode }: DataRemo
           }
         }
       });
+      const vehicles = await listAccountVehicles(db, accountId);
       await inTransaction(db, (trx) => deleteAccountData(trx, accountId));
+      for (const v of vehicles) live.publish({ vehicleId: v.vehicle_id, kind: 'connection' });
     },
   };
 }

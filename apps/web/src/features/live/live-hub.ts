@@ -1,7 +1,11 @@
-/** What changed about a vehicle: new signal values, or a command's outcome. */
+/**
+ * What changed about a vehicle: new signal values, a command's outcome, or
+ * its connection (disconnected, or its account deleted: open streams check
+ * at once whether they may still show it).
+ */
 export interface VehicleChange {
   readonly vehicleId: string;
-  readonly kind: 'signals' | 'commands';
+  readonly kind: 'signals' | 'commands' | 'connection';
   /** For `signals`: the codes whose latest value changed. */
   readonly codes?: readonly string[];
 }

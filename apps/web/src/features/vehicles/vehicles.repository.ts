@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Database, VehicleRow } from '../../db/tables.js';
 
 /** A vehicle as Smartcar listed it for an account. */
@@ -109,4 +109,24 @@ export async function listVehicleAccounts(db: Kysely<Database>, vehicleId: strin
     .orderBy('account_id')
     .execute();
   return rows.map((r) => r.account_id);
+}
+
+/**
+ * Of `vehicleIds`, those that some account holds connected. On PostgreSQL
+ * their rows stay share-locked until the caller's transaction ends: a
+ * disconnect, which updates them before it purges the vehicle's values,
+ * waits for that transaction, so nothing it writes outlives the purge.
+ */
+export async function heldVehicleIds(
+  db: Kysely<Database>,
+  vehicleIds: readonly string[],
+): Promise<Set<string>> {
+  if (vehicleIds.length === 0) return new Set();
+  let query = db
+    .selectFrom('vehicles')
+    .select('vehicle_id')
+    .where('vehicle_id', 'in', [...vehicleIds])
+    .where('disconnected_at', 'is', null);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forShare();
+  return new Set((await query.execute()).map((r) => r.vehicle_id));
 }

@@ -6,6 +6,7 @@ import {
   type SignalValue,
   upsertLatestSignals,
 } from '../signals/signals.repository.js';
+import { heldVehicleIds } from '../vehicles/vehicles.repository.js';
 import { type IncomingEvent, insertEventsOnce } from './webhook-events.repository.js';
 
 /** What storing one event did. */
@@ -26,7 +27,7 @@ export interface EventToStore {
  * Stores a verified webhook event and applies its signal values, all in one
  * transaction: the event once by `eventId` (a duplicate changes nothing), each
  * value as the latest unless a newer one is stored, and each successful value
- * in the history. Resolves after the commit, so a 200 sent then loses nothing.
+ * in the history; values of a vehicle no account holds connected are not applied. Resolves after the commit, so a 200 sent then loses nothing.
  */
 export async function storeWebhookEvent(
   db: Kysely<Database>,
@@ -55,9 +56,13 @@ export function storeWebhookEvents(
       trx,
       events.map((e) => e.event),
     );
-    // Only the first delivery of a new id in this list applies its values.
+    // Only the first delivery of a new id in this list applies its values, and
+    // only for vehicles someone holds: a late delivery for a disconnected one
+    // must not bring back what its disconnect deleted (for its next owner to see).
     const applies = events.map((e) => fresh.delete(e.event.eventId));
-    const values = events.flatMap((e, i) => (applies[i] ? e.signals : []));
+    const offered = events.flatMap((e, i) => (applies[i] ? e.signals : []));
+    const held = await heldVehicleIds(trx, [...new Set(offered.map((v) => v.vehicleId))]);
+    const values = offered.filter((v) => held.has(v.vehicleId));
     const latest = new Set(await upsertLatestSignals(trx, values));
     await appendSignalHistories(trx, values);
     return events.map((e, i) =>
