@@ -65,6 +65,30 @@ describe.each(dialects)('POST /webhooks/smartcar on %s', (dialect) => {
     expect((await counts(h.db)).events).toBe(0);
   });
 
+  test('a delivery for a vehicle no account holds (a late one after a disconnect) is stored once, its values not', async () => {
+    h = await createDashboardHarness({ dialect });
+    const body = stateOfChargeEvent({
+      eventId: 'e-late',
+      vehicleId: VEHICLE,
+      percent: 33,
+      at: h.clock.now(),
+    });
+    const response = await deliver(h.app, body, h.credentials.managementToken);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, duplicate: false });
+    expect(await counts(h.db)).toMatchObject({ events: 1, latest: 0, history: 0 });
+    // Once someone holds it, its deliveries apply again.
+    await holdVehicles(h.db, VEHICLE);
+    const next = stateOfChargeEvent({
+      eventId: 'e-held',
+      vehicleId: VEHICLE,
+      percent: 34,
+      at: h.clock.now() + 1,
+    });
+    expect((await deliver(h.app, next, h.credentials.managementToken)).status).toBe(200);
+    expect((await latestSoc(h.db))?.value).toBe(34);
+  });
+
   test('a bad or missing signature is 401 and stores nothing', async () => {
     h = await createDashboardHarness({ dialect });
     await holdVehicles(h.db, VEHICLE);

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type AppProcess, startApp } from '../app-process.js';
-import { BrowserSession } from '../browser-session.js';
+import { connectUser, EXCHANGES, signedInSession } from '../app-session.js';
 import { startScript } from '../child.js';
 import { load } from '../load.js';
 import { freePort } from '../ports.js';
@@ -8,52 +8,11 @@ import { assertClean, inRounds, medianRatio, medianRound, ratioRange } from '../
 import { printTable, type Row } from '../table.js';
 
 const GUIDE = fileURLToPath(new URL('../../guide/index.cjs', import.meta.url));
-const EXCHANGES = 5;
-
-async function connectUser(
-  app: AppProcess,
-  email: string,
-  mode: 'live' | 'simulated',
-  externalId?: string,
-): Promise<string> {
-  const res = await fetch(`${app.emulatorUrl}/_emulator/connect`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId: app.credentials.clientId, email, mode, externalId }),
-  });
-  if (!res.ok) throw new Error(`connect: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { userId: string }).userId;
-}
 
 /** Token requests the embedded emulator has logged, once its log has caught up. */
 async function tokenRequests(app: AppProcess): Promise<number> {
   await new Promise((r) => setTimeout(r, 300));
   return app.logLines().filter((l) => l.route === '/oauth2/token').length;
-}
-
-/** Signs up, then goes through /login and /exchange as Connect's redirect would, `EXCHANGES` times. */
-async function signedInSession(app: AppProcess): Promise<BrowserSession> {
-  const browser = new BrowserSession(app.url);
-  const signup = await browser.submit('/signup', {
-    email: 'bench@example.com',
-    password: 'bench-password-123',
-  });
-  if (signup.status !== 303) throw new Error(`sign-up: ${signup.status}`);
-  for (let i = 0; i < EXCHANGES; i++) {
-    // Connect as /login's link asks: its state, and the external_id that binds the user to this account.
-    const login = await (await browser.request('/login')).text();
-    const href = login.match(/href="([^"]*\/oauth\/authorize\?[^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
-    if (!href) throw new Error('no Connect link on /login');
-    const connectUrl = new URL(href);
-    const state = connectUrl.searchParams.get('state');
-    const externalId = connectUrl.searchParams.get('external_id') ?? undefined;
-    const userId = await connectUser(app, 'bench-driver@example.com', 'simulated', externalId);
-    const exchange = await browser.request(
-      `/exchange?${new URLSearchParams({ user_id: userId, state: state ?? '' })}`,
-    );
-    if (exchange.status !== 303) throw new Error(`exchange: ${exchange.status}`);
-  }
-  return browser;
 }
 
 /**
@@ -65,7 +24,7 @@ export async function appVersusGuide(): Promise<void> {
   const app = await startApp(await freePort(), await freePort());
   try {
     const before = await tokenRequests(app);
-    const browser = await signedInSession(app);
+    const { browser } = await signedInSession(app);
 
     const guide = await startScript<{ url: string }>(GUIDE, [], {
       PORT: '0',
@@ -76,7 +35,7 @@ export async function appVersusGuide(): Promise<void> {
     });
     try {
       // The guide lists connections with no mode filter, which means live ones.
-      const userId = await connectUser(app, 'guide-driver@example.com', 'live');
+      const { userId } = await connectUser(app, 'guide-driver@example.com', 'live');
       const guideBefore = await tokenRequests(app);
       for (let i = 0; i < EXCHANGES; i++) {
         const res = await fetch(`${guide.info.url}/exchange?user_id=${userId}&state=x`, {

@@ -3,6 +3,7 @@ import { signWebhookForTest } from '@paddock/sdk';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { BENCH_MANAGEMENT_TOKEN, startApp } from '../app-process.js';
+import { signedInSession } from '../app-session.js';
 import { startServer } from '../child.js';
 import { load } from '../load.js';
 import { freePort } from '../ports.js';
@@ -11,9 +12,10 @@ import { printTable, type Row } from '../table.js';
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
 
 /** A signed VEHICLE_STATE delivery, a new event each time, values moving forward in time. */
-function deliveries(): () => { body: string; headers: Record<string, string> } {
-  const vehicleId = randomUUID();
-  const userId = randomUUID();
+function deliveries(
+  vehicleId: string,
+  userId: string,
+): () => { body: string; headers: Record<string, string> } {
   let n = 0;
   return () => {
     n++;
@@ -63,8 +65,11 @@ function deliveries(): () => { body: string; headers: Record<string, string> } {
   };
 }
 
-async function ingest(url: string) {
-  const next = deliveries();
+async function ingest(
+  url: string,
+  vehicle: { vehicleId: string; userId: string } = { vehicleId: randomUUID(), userId: randomUUID() },
+) {
+  const next = deliveries(vehicle.vehicleId, vehicle.userId);
   return load({
     url,
     method: 'POST',
@@ -105,7 +110,9 @@ export async function webhookIngestion(): Promise<void> {
   const measure = async (name: string, databaseUrl?: string) => {
     const app = await startApp(await freePort(), await freePort(), { databaseUrl, logLevel: 'warn' });
     try {
-      const r = await ingest(`${app.url}/webhooks/smartcar`);
+      // Values are applied only for a vehicle an account holds: connect one first, as a person would.
+      const { userId, vehicleIds } = await signedInSession(app, 1);
+      const r = await ingest(`${app.url}/webhooks/smartcar`, { vehicleId: vehicleIds[0]!, userId });
       if (r.errors > 0 || r.non2xx > 0) throw new Error(`${name}: ${r.errors} errors, ${r.non2xx} non-2xx`);
       const ratio = r.rps / baseline.rps;
       const row: Row = { name, ...r, ratio };
