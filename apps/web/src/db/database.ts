@@ -94,16 +94,16 @@ function openSqlite(options: DatabaseOptions): Kysely<Database> {
   }
   const checkpoints = filename === ':memory:' ? undefined : startWalCheckpointer(sqlite, filename);
   const database = withStatementCache(sqlite);
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({
-      database: {
-        prepare: database.prepare,
-        close() {
-          void checkpoints?.stop();
-          database.close();
-        },
-      },
-    }),
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  if (checkpoints === undefined) return db;
+  // destroy() resolves once the checkpoint thread has made its last checkpoint and closed
+  // its connection too, so the files are no longer in use (a restart, a folder removed).
+  const destroy = db.destroy.bind(db);
+  return Object.assign(db, {
+    async destroy() {
+      await destroy();
+      await checkpoints.stop();
+    },
   });
 }
 
