@@ -1,4 +1,9 @@
-import { BEV_LOGIN, createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
+import {
+  BEV_LOGIN,
+  createDashboardHarness,
+  type DashboardHarness,
+  eventually,
+} from './support/dashboard-harness.js';
 import { TEST_PASSWORD, TestBrowser } from './support/harness.js';
 import { tableRows } from './support/html.js';
 import { flashes, pageText } from './support/pages.js';
@@ -75,6 +80,37 @@ describe.each(dialects)('disconnect and delete on %s', (dialect) => {
     expect((await storedSignals(vehicleId)).latest).toBeGreaterThan(0);
 
     expect((await browser.submit(`/vehicles/${vehicleId}/disconnect`, {})).status).toBe(303);
+    expect(await storedSignals(vehicleId)).toEqual({ latest: 0, history: 0, reads: 0 });
+  });
+
+  test('a signal read still on its way when the vehicle is disconnected stores nothing', async () => {
+    // Holds every answer to a signals read until released.
+    let release: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reading = false;
+    h = await createDashboardHarness({
+      dialect,
+      // Smartcar has answered; the answer is on its way back when the disconnect happens.
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const response = await h.emulator.fetch(request);
+        if (new URL(request.url).pathname.endsWith('/signals')) {
+          reading = true;
+          await held;
+        }
+        return response;
+      },
+    });
+    const browser = await h.signedIn();
+    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const vehicleId = vehicleIds[0]!;
+    const page = browser.get(`/vehicles/${vehicleId}`);
+    await eventually(() => reading, 'the signals read to start');
+    expect((await browser.submit(`/vehicles/${vehicleId}/disconnect`, {})).status).toBe(303);
+    release?.();
+    await page;
     expect(await storedSignals(vehicleId)).toEqual({ latest: 0, history: 0, reads: 0 });
   });
 

@@ -2,6 +2,7 @@ import type { SmartcarClient } from '@paddock/sdk';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import { inTransaction } from '../../db/transaction.js';
+import { heldVehicleIds } from '../vehicles/vehicles.repository.js';
 import { lastSignalReads, markSignalsRead } from './signal-reads.repository.js';
 import { fromLatestRow, type StoredSignal, toSignalValue } from './signal-values.js';
 import {
@@ -53,7 +54,8 @@ export function createSignalsService({
     /**
      * Reads every signal of a vehicle from Smartcar and stores them in one
      * transaction: each as the latest unless a newer value is stored (a
-     * webhook may have been faster), each success in the history.
+     * webhook may have been faster), each success in the history; nothing
+     * when no account holds the vehicle any more.
      * @returns the codes whose latest value changed. Smartcar errors propagate.
      */
     async refresh(
@@ -67,6 +69,8 @@ export function createSignalsService({
       const values = read.map((s) => toSignalValue(vehicle.vehicleId, s, now));
       // Latest values, then history, each in (vehicle, code) order: the order webhooks write in.
       return inTransaction(db, async (trx) => {
+        // Disconnected while Smartcar was being read: its values were just deleted, and stay so.
+        if (!(await heldVehicleIds(trx, [vehicle.vehicleId])).has(vehicle.vehicleId)) return [];
         const changed = await upsertLatestSignals(trx, values);
         await appendSignalHistories(trx, values);
         await markSignalsRead(trx, vehicle.vehicleId, now);
