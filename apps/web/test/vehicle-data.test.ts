@@ -17,8 +17,8 @@ import {
 } from '../src/features/signals/signals.repository.js';
 import {
   findAccountVehicle,
+  heldVehicleIds,
   listAccountVehicles,
-  listVehicleAccounts,
   markVehicleDisconnected,
   upsertVehicle,
 } from '../src/features/vehicles/vehicles.repository.js';
@@ -85,7 +85,8 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
       ]);
       // Another account may hold the same vehicle.
       expect(await upsertVehicle(db, { ...car, accountId: 'a2' }, T0)).toBe(true);
-      expect(await listVehicleAccounts(db, 'v1')).toEqual(['a1', 'a2']);
+      expect(await listAccountVehicles(db, 'a2')).toHaveLength(1);
+      expect(await heldVehicleIds(db, ['v1', 'v-unknown'])).toEqual(new Set(['v1']));
     });
 
     test('a disconnected vehicle is hidden until it is connected again', async () => {
@@ -93,7 +94,7 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
       expect(await markVehicleDisconnected(db, 'a1', 'v1', T0 + MINUTE)).toBe(true);
       expect(await markVehicleDisconnected(db, 'a1', 'v1', T0 + 2 * MINUTE)).toBe(false);
       expect(await listAccountVehicles(db, 'a1')).toEqual([]);
-      expect(await listVehicleAccounts(db, 'v1')).toEqual([]);
+      expect(await heldVehicleIds(db, ['v1'])).toEqual(new Set());
       expect((await findAccountVehicle(db, 'a1', 'v1'))?.disconnected_at).toBe(T0 + MINUTE);
       expect(await listAccountVehicles(db, 'a1', { includeDisconnected: true })).toHaveLength(1);
 

@@ -99,18 +99,6 @@ export async function markVehicleDisconnected(
   return result.numUpdatedRows === 1n;
 }
 
-/** The accounts that hold this vehicle connected: whose pages a webhook about it updates. */
-export async function listVehicleAccounts(db: Kysely<Database>, vehicleId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('vehicles')
-    .select('account_id')
-    .where('vehicle_id', '=', vehicleId)
-    .where('disconnected_at', 'is', null)
-    .orderBy('account_id')
-    .execute();
-  return rows.map((r) => r.account_id);
-}
-
 /**
  * Of `vehicleIds`, those that some account holds connected. On PostgreSQL
  * their rows stay share-locked until the caller's transaction ends: a
