@@ -4,6 +4,7 @@
  * argv and the environment, opens a socket and touches the data file.
  */
 import { pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { CliConfigError, parseCliConfig } from './cli-config.js';
 import { type ApplicationSeed, generateDevelopmentCredentials } from './control/applications.js';
 import { isScenarioName, playScenario } from './control/scenarios.js';
@@ -32,7 +33,23 @@ const configured: ApplicationSeed | undefined = given
   ? { ...given, managementToken: given.managementToken ?? randomSecret(), redirectUris: config.redirectUris }
   : undefined;
 
-const logger = pino({ name: 'paddock-emulator' });
+// Readable lines on a terminal (or with LOG_FORMAT=pretty), JSON lines anywhere else (or with LOG_FORMAT=json).
+const logFormat = process.env.LOG_FORMAT?.trim();
+if (logFormat && logFormat !== 'json' && logFormat !== 'pretty')
+  fail('LOG_FORMAT must be json or pretty.', 2);
+const logger =
+  logFormat === 'pretty' || (!logFormat && process.stdout.isTTY)
+    ? pino(
+        { name: 'paddock-emulator' },
+        pinoPretty({
+          sync: true,
+          colorize: process.stdout.isTTY === true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,name',
+          singleLine: true,
+        }),
+      )
+    : pino({ name: 'paddock-emulator' });
 let writer: StateWriter | undefined;
 const emulator = createEmulator({ seed: config.seed, logger, onChange: () => writer?.schedule() });
 
