@@ -20,6 +20,8 @@ export interface CliConfig {
   webhookUrl?: string;
   /** A built-in scenario name or a state export (JSON file) to start from when no data file was loaded. */
   scenario?: string;
+  /** `LOG_FORMAT`: JSON lines or readable ones; absent: readable on a terminal only. */
+  logFormat?: 'json' | 'pretty';
 }
 
 /** Every configuration problem, reported together. */
@@ -35,7 +37,8 @@ export const USAGE = `Usage: paddock-emulator [--port 4010] [--host 127.0.0.1] [
                         [--data FILE] [--webhook-url URL] [--scenario demo|FILE]
 Environment: PADDOCK_EMULATOR_PORT, PADDOCK_EMULATOR_HOST, PADDOCK_EMULATOR_CLIENT_ID,
   PADDOCK_EMULATOR_CLIENT_SECRET, PADDOCK_EMULATOR_MANAGEMENT_TOKEN, PADDOCK_EMULATOR_REDIRECT_URIS (comma-separated),
-  PADDOCK_EMULATOR_SEED, PADDOCK_EMULATOR_DATA, PADDOCK_EMULATOR_WEBHOOK_URL, PADDOCK_EMULATOR_SCENARIO.
+  PADDOCK_EMULATOR_SEED, PADDOCK_EMULATOR_DATA, PADDOCK_EMULATOR_WEBHOOK_URL, PADDOCK_EMULATOR_SCENARIO,
+  LOG_FORMAT (json or pretty).
   Flags win over the environment.`;
 
 const STRING_OPTIONS = [
@@ -82,6 +85,7 @@ const schema = z
       )
       .optional(),
     scenario: z.string().min(1, 'the scenario must not be empty').optional(),
+    logFormat: z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' }).optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.clientId === undefined) !== (c.clientSecret === undefined)) {
@@ -129,6 +133,7 @@ export function parseCliConfig(
     dataFile: flag('data') ?? env.PADDOCK_EMULATOR_DATA,
     webhookUrl: flag('webhook-url') ?? env.PADDOCK_EMULATOR_WEBHOOK_URL,
     scenario: flag('scenario') ?? env.PADDOCK_EMULATOR_SCENARIO,
+    logFormat: env.LOG_FORMAT?.trim() || undefined,
   });
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => i.message));
   if (problems.length > 0 || !parsed.success) throw new CliConfigError(problems);
@@ -146,5 +151,6 @@ export function parseCliConfig(
     dataFile: c.dataFile,
     webhookUrl: c.webhookUrl,
     scenario: c.scenario,
+    logFormat: c.logFormat,
   });
 }

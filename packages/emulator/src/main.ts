@@ -34,11 +34,8 @@ const configured: ApplicationSeed | undefined = given
   : undefined;
 
 // Readable lines on a terminal (or with LOG_FORMAT=pretty), JSON lines anywhere else (or with LOG_FORMAT=json).
-const logFormat = process.env.LOG_FORMAT?.trim();
-if (logFormat && logFormat !== 'json' && logFormat !== 'pretty')
-  fail('LOG_FORMAT must be json or pretty.', 2);
 const logger =
-  logFormat === 'pretty' || (!logFormat && process.stdout.isTTY)
+  config.logFormat === 'pretty' || (config.logFormat === undefined && process.stdout.isTTY)
     ? pino(
         { name: 'paddock-emulator' },
         pinoPretty({

@@ -35,13 +35,20 @@ describe('CLI flags of the data file, the development webhook and scenarios', ()
 
   it('reports a webhook URL that is not http(s) together with other problems', () => {
     try {
-      parseCliConfig(['--webhook-url', 'mailto:x@example.com', '--data', ''], {});
+      parseCliConfig(['--webhook-url', 'mailto:x@example.com', '--data', ''], { LOG_FORMAT: 'xml' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CliConfigError);
       const { problems } = error as CliConfigError;
       expect(problems.join('\n')).toMatch(/webhook URL must be an absolute http\(s\) URL/);
       expect(problems.join('\n')).toMatch(/data file path must not be empty/);
+      expect(problems.join('\n')).toMatch(/LOG_FORMAT must be json or pretty/);
     }
+  });
+
+  it('reads LOG_FORMAT; unset leaves it to whether stdout is a terminal', () => {
+    expect(parseCliConfig([], { LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(parseCliConfig([], { LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(parseCliConfig([], {}).logFormat).toBeUndefined();
   });
 });
