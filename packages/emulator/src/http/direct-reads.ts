@@ -10,6 +10,7 @@ import {
   readVehicleJson,
   signalRead,
 } from '../vehicle-api/vehicle-reads.js';
+import { encodeForClient } from './compression.js';
 import { rawHeader } from './request-header.js';
 import { checkUserId } from './require-user-id.js';
 
@@ -67,15 +68,18 @@ export function createDirectReads(
     const started = logging ? now() : 0;
     const vehicleId = match[1]!;
     let body: string | Buffer;
+    let encodingHeaders: Record<string, string> | undefined;
     try {
       const application = authenticate(deps.store, rawHeader(raw, 'authorization'));
       if (match[2]) {
         const unitSystem = parseUnitSystem(rawHeader(raw, HEADER_UNIT_SYSTEM));
         const userId = checkUserId(rawHeader(raw, HEADER_USER_ID));
-        body = readSignalListBody(
-          deps,
-          signalRead(deps, { application, vehicleId, userId, unitSystem, origin }),
+        const encoded = encodeForClient(
+          readSignalListBody(deps, signalRead(deps, { application, vehicleId, userId, unitSystem, origin })),
+          rawHeader(raw, 'accept-encoding'),
         );
+        body = encoded.body;
+        encodingHeaders = encoded.headers;
       } else {
         body = readVehicleJson(deps, application, vehicleId, origin);
       }
@@ -87,6 +91,7 @@ export function createDirectReads(
       [HEADER_REQUEST_ID]: requestId,
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
+      ...encodingHeaders,
     });
     response.end(body);
     if (logging) {

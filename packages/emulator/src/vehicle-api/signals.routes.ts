@@ -2,6 +2,7 @@ import { HEADER_UNIT_SYSTEM, isSignalCode, type SignalResponse } from '@paddock/
 import { type Context, Hono } from 'hono';
 import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
+import { encodeForClient } from '../http/compression.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { originOf } from '../http/origin.js';
 import { requestHeader } from '../http/request-header.js';
@@ -30,9 +31,14 @@ export function signalRoutes(deps: EmulatorDeps): Hono<EmulatorEnv> {
     });
   };
 
-  app.get('/v3/vehicles/:vehicleId/signals', bearerAuth(deps), (c) =>
-    c.body(readSignalListBody(deps, read(c)), 200, { 'content-type': 'application/json' }),
-  );
+  // The one large body of the Vehicle API: compressed when the client asks (see http/compression.ts).
+  app.get('/v3/vehicles/:vehicleId/signals', bearerAuth(deps), (c) => {
+    const { body, headers } = encodeForClient(
+      readSignalListBody(deps, read(c)),
+      requestHeader(c, 'accept-encoding'),
+    );
+    return c.body(body, 200, { 'content-type': 'application/json', ...headers });
+  });
 
   app.get('/v3/vehicles/:vehicleId/signals/:code', bearerAuth(deps), (c) => {
     const { vehicle, options } = read(c);
