@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveQuestions } from '../child.js';
@@ -6,15 +7,21 @@ import { serveQuestions } from '../child.js';
 const body = JSON.stringify({ data: { id: 'baseline', type: 'vehicle', attributes: { make: 'TESLA' } } });
 // `/bytes/<n>`: a JSON body of n bytes, made once; the ceiling of any server
 // that sends that much (a BEV's full signal list is about 60 KB).
-const sized = new Map<number, Buffer>();
+// `/random/<n>`: n random bytes, as incompressible as a gzip body of that
+// size and as costly for the load generator, which reads each body as text.
+const sized = new Map<string, Buffer>();
 const bodyOf = (url: string | undefined): string | Buffer => {
-  const n = /^\/bytes\/(\d{1,7})$/.exec(url ?? '')?.[1];
-  if (n === undefined) return body;
-  const bytes = Math.max(16, Number(n));
-  let made = sized.get(bytes);
+  const match = /^\/(bytes|random)\/(\d{1,7})$/.exec(url ?? '');
+  if (!match) return body;
+  const bytes = Math.max(16, Number(match[2]));
+  const key = `${match[1]}/${bytes}`;
+  let made = sized.get(key);
   if (!made) {
-    made = Buffer.from(JSON.stringify({ data: 'x'.repeat(bytes - 11) }));
-    sized.set(bytes, made);
+    made =
+      match[1] === 'random'
+        ? randomBytes(bytes)
+        : Buffer.from(JSON.stringify({ data: 'x'.repeat(bytes - 11) }));
+    sized.set(key, made);
   }
   return made;
 };

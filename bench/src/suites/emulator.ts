@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { startServer } from '../child.js';
 import { type LoadResult, load } from '../load.js';
 import { assertClean, inRounds, medianRatio, medianRound, ratioRange } from '../rounds.js';
@@ -14,6 +15,26 @@ export interface EmulatorInfo {
   vehiclePaths: string[];
 }
 
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** The size of a 200 body as it comes off the wire (node:http decodes nothing). */
+function bodyBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers, agent: false }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url} answered ${res.statusCode}`)),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /**
  * Emulator throughput against a bare node:http server measured in the same
  * run, in alternated rounds (each ratio is the median of the rounds' ratios).
@@ -25,15 +46,18 @@ export async function emulatorThroughput(): Promise<void> {
     const { url, token, first } = emulator.info;
     const auth = { authorization: `Bearer ${token}` };
     const signalsUrl = `${url}/v3/vehicles/${first.vehicleId}/signals`;
-    const signalsHeaders = { ...auth, 'sc-user-id': first.userId };
-    const probe = await fetch(signalsUrl, { headers: signalsHeaders });
-    if (!probe.ok) throw new Error(`the signal list answered ${probe.status}`);
-    const listBytes = (await probe.arrayBuffer()).byteLength;
+    const plainHeaders = { ...auth, 'sc-user-id': first.userId };
+    // What fetch and the SDK send by themselves; autocannon sends only what it is given.
+    const signalsHeaders = { ...plainHeaders, 'accept-encoding': 'gzip, deflate' };
+    const listBytes = await bodyBytes(signalsUrl, plainHeaders);
+    const gzipBytes = await bodyBytes(signalsUrl, signalsHeaders);
     const r = await inRounds({
       bareGet: () => load({ url: `${bare.info.url}/v3/vehicles/x` }),
       vehicle: () => load({ url: `${url}/v3/vehicles/${first.vehicleId}`, headers: auth }),
       signals: () => load({ url: signalsUrl, headers: signalsHeaders }),
-      // What any server sending that many bytes reaches here: the list's ceiling.
+      signalsPlain: () => load({ url: signalsUrl, headers: plainHeaders }),
+      // What any server sending that many bytes reaches here: each list's ceiling.
+      gzipCeiling: () => load({ url: `${bare.info.url}/random/${gzipBytes}` }),
       ceiling: () => load({ url: `${bare.info.url}/bytes/${listBytes}` }),
     });
     const baselinePost = await load({
@@ -66,8 +90,17 @@ export async function emulatorThroughput(): Promise<void> {
     const rows: Row[] = [
       { name: 'bare node:http, GET small JSON (baseline)', ...medianRound(r.bareGet), ratio: 1 },
       against('GET /v3/vehicles/{id}', r.vehicle, 0.6),
-      against(`bare node:http, GET a ${(listBytes / 1024).toFixed(0)} KiB body (the list's size)`, r.ceiling),
-      against("GET /v3/vehicles/{id}/signals (a BEV's full list)", r.signals, 0.4),
+      against(
+        `GET /v3/vehicles/{id}/signals (a BEV's full list, gzip as fetch and the SDK ask: ${kib(gzipBytes)})`,
+        r.signals,
+        0.4,
+      ),
+      against(
+        `bare node:http, GET ${kib(gzipBytes)} of random bytes (the compressed list's ceiling)`,
+        r.gzipCeiling,
+      ),
+      against(`the same list uncompressed (no Accept-Encoding: ${kib(listBytes)})`, r.signalsPlain),
+      against(`bare node:http, GET a ${kib(listBytes)} body (the uncompressed list's ceiling)`, r.ceiling),
       { name: 'bare node:http, POST form (baseline)', ...baselinePost, ratio: 1 },
       { name: 'POST /oauth2/token', ...token_, ratio: token_.rps / baselinePost.rps },
     ];
