@@ -57,7 +57,7 @@ describe.skipIf(!TEST_DATABASE_URL)('live updates across instances on PostgreSQL
     expect(other).toEqual([]);
   });
 
-  test('an instance whose listening connection is lost listens again and hears later changes', async () => {
+  test('an instance whose listening connection is lost listens again, has its pages read again, and hears later changes', async () => {
     const a = await instance();
     const b = await instance(50);
     const pids = async () =>
@@ -74,8 +74,14 @@ describe.skipIf(!TEST_DATABASE_URL)('live updates across instances on PostgreSQL
       const now = await pids();
       return now.length === 2 && now.every((pid) => !before.includes(pid));
     }, 'both listening again on new connections');
+    // What was notified during the gap is lost: each instance's open pages are told to read everything again.
+    const resync: VehicleChange = { vehicleId: 'v-1', kind: 'resync' };
+    await eventually(() => a.heard.length === 1 && b.heard.length === 1, 'a resync on each instance');
+    expect(a.heard).toEqual([resync]);
+    expect(b.heard).toEqual([resync]);
     a.hub.publish(change);
-    await eventually(() => b.heard.length === 1, 'the change after the reconnection');
+    await eventually(() => b.heard.length === 2, 'the change after the reconnection');
+    expect(b.heard[1]).toEqual(change);
   });
 
   test('closing ends the listening connection', async () => {

@@ -1,11 +1,13 @@
 /**
  * What changed about a vehicle: new signal values, a command's outcome, or
  * its connection (disconnected, or its account deleted: open streams check
- * at once whether they may still show it).
+ * at once whether they may still show it). `resync`: anything may have,
+ * since this instance may have missed changes (its PostgreSQL listening
+ * connection was down); pages read everything again.
  */
 export interface VehicleChange {
   readonly vehicleId: string;
-  readonly kind: 'signals' | 'commands' | 'connection';
+  readonly kind: 'signals' | 'commands' | 'connection' | 'resync';
   /** For `signals`: the codes whose latest value changed. */
   readonly codes?: readonly string[];
 }
@@ -38,8 +40,14 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
+/** The in-process hub, which can also say which vehicles have listeners. */
+export interface InProcessLiveHub extends LiveHub {
+  /** Vehicles with at least one listener now. */
+  listenedVehicleIds(): string[];
+}
+
 /** The in-process hub. A listener that throws is dropped, so one broken stream cannot stop the others. */
-export function createLiveHub(): LiveHub {
+export function createLiveHub(): InProcessLiveHub {
   const listeners = new Map<string, Set<(change: VehicleChange) => void>>();
   const closeListeners = new Set<() => void>();
   let count = 0;
@@ -70,6 +78,7 @@ export function createLiveHub(): LiveHub {
       };
     },
     listenerCount: () => count,
+    listenedVehicleIds: () => [...listeners.keys()],
     onClose(listener) {
       if (closed) {
         listener();

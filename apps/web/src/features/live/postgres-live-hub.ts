@@ -31,10 +31,11 @@ interface Notice {
  * instance. `publish` delivers to this instance's listeners at once and
  * sends a `NOTIFY` on the schema's channel; each instance keeps one
  * connection that `LISTEN`s there and hands the others' notices to its own
- * listeners (its own come back too, and are skipped). A notice sent while
- * an instance's listening connection is down is lost to that instance: its
- * pages show the change with the next one, or on reload. Resolves once the
- * channel is listened to, so a failure to reach the database stops start-up.
+ * listeners (its own come back too, and are skipped). Notices sent while
+ * an instance's listening connection is down never reach it, so once it
+ * listens again it tells every vehicle's open pages to read everything
+ * again (`resync`). Resolves once the channel is listened to, so a failure
+ * to reach the database stops start-up.
  */
 export async function createPostgresLiveHub(options: PostgresLiveHubOptions): Promise<PostgresLiveHub> {
   const { db, url, logger } = options;
@@ -48,6 +49,7 @@ export async function createPostgresLiveHub(options: PostgresLiveHubOptions): Pr
   let client: InstanceType<typeof pg.Client> | undefined;
   let retry: NodeJS.Timeout | undefined;
   let closed = false;
+  let listenedBefore = false;
 
   const onNotification = (message: { channel: string; payload?: string | undefined }) => {
     if (message.channel !== channel || message.payload === undefined) return;
@@ -77,6 +79,12 @@ export async function createPostgresLiveHub(options: PostgresLiveHubOptions): Pr
       return;
     }
     client = next;
+    // Whatever was sent while nobody listened is read from the store instead.
+    if (listenedBefore) {
+      logger.info({ channel }, 'live updates: listening again; open pages read their vehicles again');
+      for (const vehicleId of local.listenedVehicleIds()) local.publish({ vehicleId, kind: 'resync' });
+    }
+    listenedBefore = true;
   };
 
   const schedule = () => {
