@@ -144,6 +144,30 @@ describe.skipIf(!available)('the vehicle dashboard in Chromium, against npm star
     expect(await overflowing(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'dashboard-phone.png'), fullPage: true });
 
+    // Smartcar reports a problem with the Tesla (a VEHICLE_ERROR webhook): its open page shows
+    // it without a reload, with what to do, and drops it once it is reported resolved.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${stack.appUrl}/vehicles/${bev}`);
+    await expect.poll(() => page.locator('[data-live-src]').getAttribute('data-live-state')).toBe('open');
+    const problems = page.locator(`#problems-${bev}`);
+    expect(await problems.innerText()).toBe('');
+    const reported = {
+      type: 'CONNECTED_SERVICES_ACCOUNT',
+      code: 'AUTHENTICATION_FAILED',
+      resolution: 'REAUTHENTICATE',
+      suggestedUserMessage: 'Sign in to your Tesla account again.',
+    };
+    await control(stack, `/_emulator/vehicles/${bev}/errors`, reported);
+    await expect
+      .poll(() => problems.innerText(), { timeout: 10_000 })
+      .toContain('Sign in to your Tesla account again.');
+    expect(
+      await problems.getByRole('link', { name: 'Connect your vehicle again' }).getAttribute('href'),
+    ).toBe('/login');
+    await page.screenshot({ path: join(SHOTS, 'vehicle-problem.png') });
+    await control(stack, `/_emulator/vehicles/${bev}/errors`, { ...reported, state: 'RESOLVED' });
+    await expect.poll(() => problems.innerText(), { timeout: 10_000 }).toBe('');
+
     // Disconnect the Ford: a confirmation page, then back to a dashboard with one vehicle.
     await page.goto(`${stack.appUrl}/vehicles/${ice}`);
     await page.getByRole('link', { name: 'Disconnect this vehicle from Paddock' }).click();

@@ -38,7 +38,9 @@ describe.each(dialects)('group commit on %s', (dialect) => {
       Array.from({ length: 20 }, (_, i) => events.store(event(`e${i}`), [soc(`v${i}`, i)])),
     );
     expect(transactions).toHaveBeenCalledTimes(1);
-    expect(results).toEqual(Array.from({ length: 20 }, () => ({ duplicate: false, updatedCodes: [SOC] })));
+    expect(results).toEqual(
+      Array.from({ length: 20 }, () => ({ duplicate: false, updatedCodes: [SOC], problemsChanged: false })),
+    );
     for (let i = 0; i < 20; i++) {
       expect(await findEvent(db, `e${i}`)).toBeDefined();
       expect(JSON.parse((await listLatestSignals(db, `v${i}`))[0]!.body!).value).toBe(i);
@@ -47,6 +49,7 @@ describe.each(dialects)('group commit on %s', (dialect) => {
     expect(await events.store(event('e3'), [soc('v3', 99, T0 + 1)])).toEqual({
       duplicate: true,
       updatedCodes: [],
+      problemsChanged: false,
     });
   });
 

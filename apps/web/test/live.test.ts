@@ -79,6 +79,7 @@ describe.each(dialects)('live updates on %s', (dialect) => {
       `commands-${id}`,
       `pictures-${id}`,
       `signals-${id}`,
+      `problems-${id}`,
     ]);
     const summary = fragments[0]!.html;
     expect(summary.startsWith(`<div id="summary-${id}"`)).toBe(true);

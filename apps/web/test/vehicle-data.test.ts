@@ -221,11 +221,13 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
       expect(await storeWebhookEvent(db, event('e1'), [soc(50, T0)])).toEqual({
         duplicate: false,
         updatedCodes: [SOC],
+        problemsChanged: false,
       });
       // A replay whose values differ (it should not, but it must change nothing).
       expect(await storeWebhookEvent(db, event('e1'), [soc(99, T0 + MINUTE)])).toEqual({
         duplicate: true,
         updatedCodes: [],
+        problemsChanged: false,
       });
       expect(JSON.parse((await listLatestSignals(db, 'v1'))[0]!.body!).value).toBe(50);
       expect(await listSignalHistory(db, 'v1', SOC, { since: 0 })).toHaveLength(1);
@@ -234,7 +236,7 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
     test('an older value delivered after a newer one does not win, but joins the history', async () => {
       await storeWebhookEvent(db, event('newer'), [soc(70, T0 + 10 * MINUTE)]);
       const late = await storeWebhookEvent(db, event('older'), [soc(40, T0)]);
-      expect(late).toEqual({ duplicate: false, updatedCodes: [] });
+      expect(late).toEqual({ duplicate: false, updatedCodes: [], problemsChanged: false });
       expect(JSON.parse((await listLatestSignals(db, 'v1'))[0]!.body!).value).toBe(70);
       expect((await listSignalHistory(db, 'v1', SOC, { since: 0 })).map((r) => r.value_number)).toEqual([
         40, 70,
@@ -261,11 +263,11 @@ describe.each(dialects)('vehicle data on %s', (dialect) => {
         { event: event('same-instant'), signals: [soc(60, T0 + MINUTE)] },
       ]);
       expect(results).toEqual([
-        { duplicate: true, updatedCodes: [] },
-        { duplicate: false, updatedCodes: [SOC] },
-        { duplicate: false, updatedCodes: [] },
-        { duplicate: true, updatedCodes: [] },
-        { duplicate: false, updatedCodes: [] },
+        { duplicate: true, updatedCodes: [], problemsChanged: false },
+        { duplicate: false, updatedCodes: [SOC], problemsChanged: false },
+        { duplicate: false, updatedCodes: [], problemsChanged: false },
+        { duplicate: true, updatedCodes: [], problemsChanged: false },
+        { duplicate: false, updatedCodes: [], problemsChanged: false },
       ]);
       expect(JSON.parse((await listLatestSignals(db, 'v1'))[0]!.body!).value).toBe(50);
       expect((await listSignalHistory(db, 'v1', SOC, { since: 0 })).map((r) => r.value_number)).toEqual([

@@ -168,6 +168,25 @@ export interface RefreshClaimTable {
   claimed_at: number;
 }
 
+/** A problem Smartcar reported about a vehicle (`VEHICLE_ERROR`) and has not reported resolved. */
+export interface VehicleErrorTable {
+  vehicle_id: string;
+  /** Smartcar's error type, e.g. `CONNECTED_SERVICES_ACCOUNT`, `VEHICLE_STATE`. */
+  type: string;
+  /** Smartcar's code, e.g. `AUTHENTICATION_FAILED`; '' when it sent none. */
+  code: string;
+  description: string | null;
+  suggested_user_message: string | null;
+  /** `resolution.type`: `REAUTHENTICATE`, `RETRY_LATER`, `CONTACT_SUPPORT` or null. */
+  resolution_type: string | null;
+  /** JSON array of the signal codes the error affects. */
+  signal_codes: string;
+  /** The event that reported it last. */
+  event_id: string;
+  /** When that event was received (epoch ms). */
+  reported_at: number;
+}
+
 /** The app's schema as Kysely sees it. */
 export interface Database {
   accounts: AccountTable;
@@ -186,6 +205,7 @@ export interface Database {
   signal_versions: SignalVersionTable;
   webhook_subscriptions: WebhookSubscriptionTable;
   refresh_claims: RefreshClaimTable;
+  vehicle_errors: VehicleErrorTable;
 }
 
 export type Account = Selectable<AccountTable>;

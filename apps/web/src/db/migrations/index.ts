@@ -7,6 +7,7 @@ import * as signInAttempts from './2026-12-03T0000-sign-in-attempts.js';
 import * as refreshClaims from './2026-12-03T0100-refresh-claims.js';
 import * as retention from './2026-12-03T0200-retention.js';
 import * as signalVersions from './2026-12-04T0000-signal-versions.js';
+import * as vehicleErrors from './2026-12-05T0000-vehicle-errors.js';
 
 /**
  * Every migration, keyed by its timestamped name. Kysely runs them in key order.
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-03T0100-refresh-claims': refreshClaims,
   '2026-12-03T0200-retention': retention,
   '2026-12-04T0000-signal-versions': signalVersions,
+  '2026-12-05T0000-vehicle-errors': vehicleErrors,
 };

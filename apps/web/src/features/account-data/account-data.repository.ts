@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 
 /**
- * Deletes the stored signals (latest values, history, last-read time, version) of
+ * Deletes the stored signals (latest values, history, last-read time, version)
+ * and reported problems of
  * those vehicles no account holds connected, apart from `exceptAccountId`:
  * nobody may see them any more, and a later owner connecting the vehicle
  * must not see the previous owner's positions and history.
@@ -27,6 +28,7 @@ export async function deleteSignalsOfUnheld(
   await db.deleteFrom('signal_history').where('vehicle_id', 'in', unheld).execute();
   await db.deleteFrom('signal_reads').where('vehicle_id', 'in', unheld).execute();
   await db.deleteFrom('signal_versions').where('vehicle_id', 'in', unheld).execute();
+  await db.deleteFrom('vehicle_errors').where('vehicle_id', 'in', unheld).execute();
   return unheld;
 }
 

@@ -17,6 +17,8 @@ table.signals td, .facts dd { overflow-wrap: anywhere; }
 .facts dd { margin: 0; }
 .age { color: var(--muted); font-size: .8rem; white-space: nowrap; }
 .problem { color: #b45309; }
+.vehicle-problems p { margin-top: 0; }
+.vehicle-problems ul { margin-bottom: 0; padding-left: 1.2rem; }
 .ok { color: #15803d; font-weight: 600; }
 .pending { color: #0369a1; }
 .flashes { display: grid; gap: .5rem; margin-bottom: 1rem; }

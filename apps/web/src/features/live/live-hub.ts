@@ -1,13 +1,13 @@
 /**
- * What changed about a vehicle: new signal values, a command's outcome, or
- * its connection (disconnected, or its account deleted: open streams check
+ * What changed about a vehicle: new signal values, a command's outcome, the
+ * problems Smartcar reports about it (`VEHICLE_ERROR`), or its connection (disconnected, or its account deleted: open streams check
  * at once whether they may still show it). `resync`: anything may have,
  * since this instance may have missed changes (its PostgreSQL listening
  * connection was down); pages read everything again.
  */
 export interface VehicleChange {
   readonly vehicleId: string;
-  readonly kind: 'signals' | 'commands' | 'connection' | 'resync';
+  readonly kind: 'signals' | 'commands' | 'problems' | 'connection' | 'resync';
   /** For `signals`: the codes whose latest value changed. */
   readonly codes?: readonly string[];
 }

@@ -10,6 +10,7 @@ import { h } from '../../http/jsx.js';
 import { findActiveSession } from '../accounts/sessions.repository.js';
 import { CommandLog } from '../commands/views/command-log.js';
 import type { SignalsService } from '../signals/signals.service.js';
+import { problemsId, VehicleProblems } from '../vehicle-errors/views/vehicle-problems.js';
 import type { DashboardService } from '../vehicles/dashboard.service.js';
 import { listAccountVehicles } from '../vehicles/vehicles.repository.js';
 import { SignalSections } from '../vehicles/views/signal-sections.js';
@@ -80,6 +81,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
           `pictures-${id}`,
         ),
         fragment(<SignalSections vehicleId={id} signals={d.signals} now={now} />, `signals-${id}`),
+        fragment(<VehicleProblems vehicleId={id} problems={d.problems} now={now} />, problemsId(id)),
       ]);
     });
   });

@@ -7,6 +7,7 @@ import type { AppLogger } from '../../logger.js';
 import type { CommandsService } from '../commands/commands.service.js';
 import { fromLatestRow, type StoredSignal } from '../signals/signal-values.js';
 import type { HistoryPoint, SignalsService, TrackPoint } from '../signals/signals.service.js';
+import { listVehicleProblems, type VehicleProblem } from '../vehicle-errors/vehicle-errors.repository.js';
 import { findSubscription, type SubscriptionState } from '../webhooks/webhook-subscriptions.repository.js';
 import { createCardValues } from './card-values.js';
 import { listDashboardVehicles, listSummarySignals } from './dashboard.repository.js';
@@ -45,6 +46,8 @@ export interface VehicleDetail {
   readonly commands: readonly CommandLogEntry[];
   /** Undefined when the app has no webhook configured. */
   readonly subscription: SubscriptionState | 'NONE' | undefined;
+  /** What Smartcar reports wrong with the vehicle (`VEHICLE_ERROR`), still open. */
+  readonly problems: readonly VehicleProblem[];
 }
 
 export interface DashboardServiceDeps {
@@ -226,7 +229,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         FUEL_FIRST.has(row.powertrain ?? '') || (!row.powertrain && !hasBattery) ? 'fuel' : 'battery';
       const odometerSignal = latest.find((s) => s.code === 'odometer-traveleddistance');
       const odometerUnit = (odometerSignal?.body as { unit?: unknown } | undefined)?.unit;
-      const [level, odometer, track, log, subscription] = await Promise.all([
+      const [level, odometer, track, log, subscription, reported] = await Promise.all([
         signals.history(
           vehicleId,
           levelKind === 'battery' ? 'tractionbattery-stateofcharge' : 'internalcombustionengine-fuellevel',
@@ -235,6 +238,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         signals.track(vehicleId),
         commands.list(row.account_id, vehicleId),
         webhookId === undefined ? undefined : findSubscription(db, vehicleId, webhookId),
+        listVehicleProblems(db, vehicleId),
       ]);
       return {
         row,
@@ -247,6 +251,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         track,
         commands: log,
         subscription: webhookId === undefined ? undefined : (subscription ?? 'NONE'),
+        problems: reported,
       };
     },
   };

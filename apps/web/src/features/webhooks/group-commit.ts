@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
 import type { SignalValue } from '../signals/signals.repository.js';
+import type { VehicleErrorReport } from '../vehicle-errors/vehicle-errors.repository.js';
 import { type StoredEvent, storeWebhookEvents } from './store-webhook-event.js';
 import type { IncomingEvent } from './webhook-events.repository.js';
 
@@ -9,12 +10,17 @@ export const MAX_EVENTS_PER_COMMIT = 128;
 
 /** Stores webhook events; each promise resolves only after the commit that holds its event. */
 export interface WebhookEventStore {
-  store(event: IncomingEvent, signals: readonly SignalValue[]): Promise<StoredEvent>;
+  store(
+    event: IncomingEvent,
+    signals: readonly SignalValue[],
+    errors?: VehicleErrorReport,
+  ): Promise<StoredEvent>;
 }
 
 interface Waiting {
   readonly event: IncomingEvent;
   readonly signals: readonly SignalValue[];
+  readonly errors: VehicleErrorReport | undefined;
   resolve(stored: StoredEvent): void;
   reject(error: unknown): void;
 }
@@ -67,9 +73,9 @@ export function createGroupCommit(db: Kysely<Database>, maxBatch = MAX_EVENTS_PE
   }
 
   return {
-    store(event, signals) {
+    store(event, signals, errors) {
       return new Promise<StoredEvent>((resolve, reject) => {
-        queue.push({ event, signals, resolve, reject });
+        queue.push({ event, signals, errors, resolve, reject });
         schedule();
       });
     },

@@ -6,6 +6,10 @@ import {
   type SignalValue,
   upsertLatestSignals,
 } from '../signals/signals.repository.js';
+import {
+  applyVehicleErrorReports,
+  type VehicleErrorReport,
+} from '../vehicle-errors/vehicle-errors.repository.js';
 import { heldVehicleIds } from '../vehicles/vehicles.repository.js';
 import { type IncomingEvent, insertEventsOnce } from './webhook-events.repository.js';
 
@@ -15,26 +19,32 @@ export interface StoredEvent {
   readonly duplicate: boolean;
   /** Codes whose latest value this event replaced (older stored values only). */
   readonly updatedCodes: readonly string[];
+  /** The event opened or closed one of its vehicle's problems (`VEHICLE_ERROR`). */
+  readonly problemsChanged: boolean;
 }
 
-/** A verified event and the signal values it carries. */
+/** A verified event and the signal values or vehicle errors it carries. */
 export interface EventToStore {
   readonly event: IncomingEvent;
   readonly signals: readonly SignalValue[];
+  readonly errors?: VehicleErrorReport | undefined;
 }
 
 /**
  * Stores a verified webhook event and applies its signal values, all in one
  * transaction: the event once by `eventId` (a duplicate changes nothing), each
- * value as the latest unless a newer one is stored, and each successful value
- * in the history; values of a vehicle no account holds connected are not applied. Resolves after the commit, so a 200 sent then loses nothing.
+ * value as the latest unless a newer one is stored, each successful value
+ * in the history, and each reported vehicle error as opened or closed;
+ * values and errors of a vehicle no account holds connected are not
+ * applied. Resolves after the commit, so a 200 sent then loses nothing.
  */
 export async function storeWebhookEvent(
   db: Kysely<Database>,
   event: IncomingEvent,
   signals: readonly SignalValue[],
+  errors?: VehicleErrorReport,
 ): Promise<StoredEvent> {
-  const [stored] = await storeWebhookEvents(db, [{ event, signals }]);
+  const [stored] = await storeWebhookEvents(db, [{ event, signals, errors }]);
   return stored!;
 }
 
@@ -61,14 +71,25 @@ export function storeWebhookEvents(
     // must not bring back what its disconnect deleted (for its next owner to see).
     const applies = events.map((e) => fresh.delete(e.event.eventId));
     const offered = events.flatMap((e, i) => (applies[i] ? e.signals : []));
-    const held = await heldVehicleIds(trx, [...new Set(offered.map((v) => v.vehicleId))]);
+    const reports = events.flatMap((e, i) => (applies[i] && e.errors ? [e.errors] : []));
+    const held = await heldVehicleIds(trx, [
+      ...new Set([...offered.map((v) => v.vehicleId), ...reports.map((r) => r.vehicleId)]),
+    ]);
     const values = offered.filter((v) => held.has(v.vehicleId));
     const latest = new Set(await upsertLatestSignals(trx, values));
     await appendSignalHistories(trx, values);
+    const problems = await applyVehicleErrorReports(
+      trx,
+      reports.filter((r) => held.has(r.vehicleId)),
+    );
     return events.map((e, i) =>
       applies[i]
-        ? { duplicate: false, updatedCodes: e.signals.filter((v) => latest.has(v)).map((v) => v.code) }
-        : { duplicate: true, updatedCodes: [] },
+        ? {
+            duplicate: false,
+            updatedCodes: e.signals.filter((v) => latest.has(v)).map((v) => v.code),
+            problemsChanged: e.errors !== undefined && problems.has(e.errors.vehicleId),
+          }
+        : { duplicate: true, updatedCodes: [], problemsChanged: false },
     );
   });
 }

@@ -1,4 +1,10 @@
-import { answerChallenge, InvalidResponseError, unwrapWebhook, WebhookSignatureError } from '@paddock/sdk';
+import {
+  answerChallenge,
+  InvalidResponseError,
+  unwrapWebhook,
+  WebhookSignatureError,
+  type WebhookVehicleError,
+} from '@paddock/sdk';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
@@ -7,6 +13,7 @@ import { readRawBody } from '../../http/raw-body.js';
 import type { AppLogger } from '../../logger.js';
 import type { LiveHub } from '../live/live-hub.js';
 import { toSignalValue } from '../signals/signal-values.js';
+import type { ReportedVehicleError } from '../vehicle-errors/vehicle-errors.repository.js';
 import { createGroupCommit } from './group-commit.js';
 
 /** Largest webhook body read, in bytes (1 MiB): a delivery with every signal is a few tens of KB. */
@@ -37,7 +44,8 @@ export const WEBHOOK_PATH = '/webhooks/smartcar';
  * stores the event once by `eventId` and applies its signal values in one
  * transaction (shared with the deliveries that arrive alongside: group
  * commit), and answers 200 only after that commit. A duplicate is answered
- * 200 and changes nothing. Open pages of the vehicle are told after the
+ * 200 and changes nothing. A `VEHICLE_ERROR` opens or closes the vehicle's
+ * problems shown on its page. Open pages of the vehicle are told after the
  * commit. Used by the Hono route and by the direct path on Node's listener
  * (`http/direct-webhooks.ts`), so both answer alike.
  */
@@ -84,10 +92,15 @@ export function createWebhookReceiver({ db, clock, hub, managementToken }: Webho
         event.type === 'VEHICLE_STATE'
           ? event.signals.map((s) => toSignalValue(vehicleId, s, receivedAt))
           : [];
+      const errors =
+        event.type === 'VEHICLE_ERROR'
+          ? { vehicleId, eventId: event.eventId, receivedAt, errors: event.errors.map(toReportedError) }
+          : undefined;
       // Resolves after the commit that holds this event (shared with deliveries arriving alongside).
       const stored = await events.store(
         { eventId: event.eventId, type: event.type, rawBody: new TextDecoder().decode(raw), receivedAt },
         values,
+        errors,
       );
       // Committed: from here on a failure costs at most a redelivery, which is a no-op.
       log.info(
@@ -96,17 +109,32 @@ export function createWebhookReceiver({ db, clock, hub, managementToken }: Webho
           type: event.type,
           duplicate: stored.duplicate,
           updated: stored.updatedCodes.length,
+          problemsChanged: stored.problemsChanged,
         },
         'webhook stored',
       );
       if (!stored.duplicate && stored.updatedCodes.length > 0)
         hub.publish({ vehicleId, kind: 'signals', codes: stored.updatedCodes });
+      if (stored.problemsChanged) hub.publish({ vehicleId, kind: 'problems' });
       return { status: 200, body: { received: true, duplicate: stored.duplicate } };
     },
   };
 }
 
 export type WebhookReceiver = ReturnType<typeof createWebhookReceiver>;
+
+/** The part of a webhook's vehicle error the app keeps (its doc link and re-auth URL are not shown). */
+function toReportedError(error: WebhookVehicleError): ReportedVehicleError {
+  return {
+    type: error.type,
+    code: error.code,
+    description: error.description ?? null,
+    suggestedUserMessage: error.suggestedUserMessage ?? null,
+    resolutionType: error.resolution?.type ?? null,
+    state: error.state,
+    signalCodes: error.signals.map((s) => s.code),
+  };
+}
 
 /**
  * The answer to a delivery that failed for a reason of ours (the database

@@ -10,6 +10,7 @@ import type { Flash } from '../../flash/flash.repository.js';
 import { FlashMessages } from '../../flash/flash-messages.js';
 import { PowertrainBadge, powertrainWords } from '../../pictures/powertrain-badge.js';
 import { formatAge } from '../../signals/signal-format.js';
+import { VehicleProblems } from '../../vehicle-errors/views/vehicle-problems.js';
 import type { VehicleDetail } from '../dashboard.service.js';
 import { SignalSections } from './signal-sections.js';
 import { VehiclePictures } from './vehicle-pictures.js';
@@ -80,6 +81,7 @@ export function VehiclePage({
           ) : null}
         </p>
       ) : null}
+      <VehicleProblems vehicleId={id} problems={detail.problems} now={now} />
       <p class="live-status muted small" data-live-src={`${vehiclePath(id)}/events`} aria-live="polite">
         <LiveUpdatesNote subscription={detail.subscription} />
       </p>
