@@ -105,7 +105,7 @@ describe.each(dialects)('live updates on %s', (dialect) => {
     });
     await deliver(h.app, body, h.credentials.managementToken);
     const first = JSON.parse(await events.next('fragments')) as { fragments: { id: string }[] };
-    expect(first.fragments.map((f) => f.id)).toEqual([`summary-${target}`]);
+    expect(first.fragments.map((f) => f.id)).toEqual([`summary-${target}`, `problem-count-${target}`]);
     await deliver(h.app, body, h.credentials.managementToken);
     await expect(events.next('fragments', 200)).rejects.toThrow('no fragments event');
     await events.close();
@@ -130,7 +130,7 @@ describe.each(dialects)('live updates on %s', (dialect) => {
     // The vehicle still held keeps updating, and its change is the first the dashboard hears of.
     await deliver(h.app, stateOfChargeEvent({ eventId: 'after-2', vehicleId: kept, percent: 6, at }), token);
     const { fragments } = JSON.parse(await dashboard.next('fragments')) as { fragments: { id: string }[] };
-    expect(fragments.map((f) => f.id)).toEqual([`summary-${kept}`]);
+    expect(fragments.map((f) => f.id)).toEqual([`summary-${kept}`, `problem-count-${kept}`]);
     await dashboard.close();
     await page.close();
   });

@@ -78,6 +78,10 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
     expect(shown).toMatch(/Affects: State of charge\./i);
     expect(shown).toContain('Connected services account · Authentication failed');
     expect(published).toContainEqual({ vehicleId: c.vehicleId, kind: 'problems' });
+    // The dashboard's card says so too, linking to the page that tells more.
+    const cardLine = async () =>
+      textOfId(await (await c.browser.get('/vehicle')).text(), `problem-count-${c.vehicleId}`);
+    expect(await cardLine()).toBe('Smartcar reports a problem with this vehicle');
 
     await h.control(`/_emulator/vehicles/${c.vehicleId}/errors`, {
       type: 'CONNECTED_SERVICES_ACCOUNT',
@@ -86,6 +90,7 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
     });
     expect(await c.problems()).toBe('');
     expect(await problemRows(h.db)).toEqual([]);
+    expect(await cardLine()).toBe('');
   });
 
   test('a vehicle that goes offline shows as unreachable, and stops once it is back', async () => {

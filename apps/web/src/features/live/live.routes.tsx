@@ -10,12 +10,19 @@ import { h } from '../../http/jsx.js';
 import { findActiveSession } from '../accounts/sessions.repository.js';
 import { CommandLog } from '../commands/views/command-log.js';
 import type { SignalsService } from '../signals/signals.service.js';
-import { problemsId, VehicleProblems } from '../vehicle-errors/views/vehicle-problems.js';
+import { countVehicleProblems } from '../vehicle-errors/vehicle-errors.repository.js';
+import {
+  ProblemCount,
+  problemCountId,
+  problemsId,
+  VehicleProblems,
+} from '../vehicle-errors/views/vehicle-problems.js';
 import type { DashboardService } from '../vehicles/dashboard.service.js';
 import { listAccountVehicles } from '../vehicles/vehicles.repository.js';
 import { SignalSections } from '../vehicles/views/signal-sections.js';
 import { VehiclePictures } from '../vehicles/views/vehicle-pictures.js';
 import { VehicleSummary } from '../vehicles/views/vehicle-summary.js';
+import { vehiclePath } from '../vehicles/views/vehicles.page.js';
 import type { LiveHub, VehicleChange } from './live-hub.js';
 
 /** A comment line this often keeps proxies from closing an idle stream, in ms (25 s). */
@@ -99,9 +106,9 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
     return stream(c, [...powertrains.keys()], allowed, async (changes) => {
       const now = clock.now();
       const changed = [...new Set(changes.map((ch) => ch.vehicleId))];
-      return Promise.all(
-        changed.map(async (id) =>
-          fragment(
+      const fragments = await Promise.all(
+        changed.map(async (id) => [
+          await fragment(
             <VehicleSummary
               vehicleId={id}
               powertrain={powertrains.get(id)}
@@ -110,8 +117,13 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
             />,
             `summary-${id}`,
           ),
-        ),
+          await fragment(
+            <ProblemCount vehicleId={id} count={await countVehicleProblems(db, id)} href={vehiclePath(id)} />,
+            problemCountId(id),
+          ),
+        ]),
       );
+      return fragments.flat();
     });
   });
 

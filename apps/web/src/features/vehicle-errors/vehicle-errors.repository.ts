@@ -131,3 +131,13 @@ function parseCodes(text: string): string[] {
     return [];
   }
 }
+
+/** How many open problems a vehicle has. */
+export async function countVehicleProblems(db: Kysely<Database>, vehicleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('vehicle_errors')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('vehicle_id', '=', vehicleId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -31,6 +31,8 @@ export interface DashboardVehicle {
   readonly vehicle: ListedVehicle;
   readonly signals: readonly StoredSignal[];
   readonly problem: UpstreamProblem | undefined;
+  /** How many problems Smartcar reports about it and has not reported resolved (`VEHICLE_ERROR`). */
+  readonly reportedProblems: number;
 }
 
 /** Everything the vehicle page shows. */
@@ -195,10 +197,11 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         cardValues.keep(rows, read);
         latest = read;
       }
-      return listed.map((vehicle) => ({
+      return listed.map((vehicle, i) => ({
         vehicle,
         signals: latest.get(vehicle.id) ?? [],
         problem: problems.get(vehicle.id),
+        reportedProblems: Number(rows[i]!.problem_count ?? 0),
       }));
     },
 

@@ -9,6 +9,24 @@ import type { VehicleProblem } from '../vehicle-errors.repository.js';
 /** The element id of a vehicle's reported problems, which live updates replace. */
 export const problemsId = (vehicleId: string) => `problems-${vehicleId}`;
 
+/** The element id of a dashboard card's problem count, which live updates replace. */
+export const problemCountId = (vehicleId: string) => `problem-count-${vehicleId}`;
+
+/**
+ * A dashboard card's line about reported problems, linking to the vehicle's
+ * page where they are told. Always rendered (empty when none) for live updates.
+ */
+export function ProblemCount({ vehicleId, count, href }: { vehicleId: string; count: number; href: string }) {
+  if (count === 0) return <div id={problemCountId(vehicleId)} />;
+  return (
+    <p id={problemCountId(vehicleId)} class="notice small">
+      <a href={href}>
+        {count === 1 ? 'Smartcar reports a problem' : `Smartcar reports ${count} problems`} with this vehicle
+      </a>
+    </p>
+  );
+}
+
 /** What the person reads first: Smartcar's message for them, else its description, else the code in words. */
 export function problemMessage(problem: VehicleProblem): string {
   return problem.suggestedUserMessage ?? problem.description ?? humanise(problem.code ?? problem.type);

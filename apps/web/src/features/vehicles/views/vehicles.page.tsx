@@ -5,6 +5,7 @@ import { Layout, type Viewer } from '../../../http/layout.js';
 import type { Flash } from '../../flash/flash.repository.js';
 import { FlashMessages } from '../../flash/flash-messages.js';
 import { PowertrainBadge, powertrainWords } from '../../pictures/powertrain-badge.js';
+import { ProblemCount } from '../../vehicle-errors/views/vehicle-problems.js';
 import type { DashboardVehicle } from '../dashboard.service.js';
 import { VehicleSummary } from './vehicle-summary.js';
 
@@ -60,7 +61,7 @@ export function VehiclesPage({
         Values update when your vehicles report changes.
       </p>
       <div class="cards">
-        {vehicles.map(({ vehicle, signals, problem }) => (
+        {vehicles.map(({ vehicle, signals, problem, reportedProblems }) => (
           <article class="card" data-vehicle-id={vehicle.id}>
             <a class="card-head" href={vehiclePath(vehicle.id)}>
               <PowertrainBadge powertrain={vehicle.powertrainType} />
@@ -70,6 +71,7 @@ export function VehiclesPage({
               </span>
             </a>
             {problem ? <p class="notice small">Could not refresh: {problem.message}</p> : null}
+            <ProblemCount vehicleId={vehicle.id} count={reportedProblems} href={vehiclePath(vehicle.id)} />
             <VehicleSummary
               vehicleId={vehicle.id}
               powertrain={vehicle.powertrainType}
