@@ -104,6 +104,24 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
     expect(await c.problems()).toBe('');
   });
 
+  test('connecting again closes the problems that asked for it, and only those', async () => {
+    const c = await connected();
+    await h.control(`/_emulator/vehicles/${c.vehicleId}/errors`, {
+      type: 'CONNECTED_SERVICES_ACCOUNT',
+      code: 'AUTHENTICATION_FAILED',
+      resolution: 'REAUTHENTICATE',
+      suggestedUserMessage: 'Sign in to your Tesla account again.',
+    });
+    await h.control(`/_emulator/vehicles/${c.vehicleId}/errors`, {});
+    expect(await c.problems()).toContain('Smartcar reports 2 problems');
+    const again = await h.connect(c.browser, BEV_LOGIN);
+    expect(again.vehicleIds).toContain(c.vehicleId);
+    const left = (await c.problems())!;
+    expect(left).toContain('Smartcar reports a problem with this vehicle');
+    expect(left).toContain('Vehicle state · Unreachable');
+    expect(left).not.toContain('Sign in to your Tesla account again.');
+  });
+
   test('several problems are listed together, the latest first', async () => {
     const c = await connected();
     await h.control(`/_emulator/vehicles/${c.vehicleId}/errors`, {});

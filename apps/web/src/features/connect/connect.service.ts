@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { withDeadline } from '../../lib/deadline.js';
 import type { CurrentSession } from '../accounts/session.service.js';
 import { linkedToAnotherAccount, linkSmartcarUser } from '../accounts/smartcar-users.repository.js';
+import { clearReauthenticationProblems } from '../vehicle-errors/vehicle-errors.repository.js';
 import { describeSmartcarError, type UpstreamProblem } from '../vehicles/smartcar-error-message.js';
 import { externalIdFor } from './external-id.js';
 import type { OAuthStateService, StateRejection } from './oauth-state.service.js';
@@ -109,7 +110,8 @@ export function createConnectService({
      * for errors too. The `user_id` is only a claim, since anyone can type one
      * into the URL: it is linked only when Smartcar lists a connection of that
      * user carrying this account's `external_id`, and no other account holds
-     * it. A refused redirect stores nothing.
+     * it. A refused redirect stores nothing. Linking closes the problems of
+     * that user's vehicles that asked for just this (`REAUTHENTICATE`).
      */
     async exchange(
       session: CurrentSession | null,
@@ -147,6 +149,7 @@ export function createConnectService({
       return inTransaction(db, async (trx): Promise<ExchangeOutcome> => {
         if (await linkedToAnotherAccount(trx, userId, session.accountId)) return { kind: 'linked-elsewhere' };
         await linkSmartcarUser(trx, session.accountId, userId, clock.now());
+        await clearReauthenticationProblems(trx, session.accountId, userId);
         return { kind: 'linked', smartcarUserId: userId };
       });
     },

@@ -141,3 +141,26 @@ export async function countVehicleProblems(db: Kysely<Database>, vehicleId: stri
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Closes the problems that asked the person to connect again
+ * (`REAUTHENTICATE`) on the vehicles this account holds through that
+ * Smartcar user: they just did. Should the problem remain, Smartcar reports
+ * it again.
+ */
+export async function clearReauthenticationProblems(
+  db: Kysely<Database>,
+  accountId: string,
+  smartcarUserId: string,
+): Promise<void> {
+  const vehicles = db
+    .selectFrom('vehicles')
+    .select('vehicle_id')
+    .where('account_id', '=', accountId)
+    .where('smartcar_user_id', '=', smartcarUserId);
+  await db
+    .deleteFrom('vehicle_errors')
+    .where('resolution_type', '=', 'REAUTHENTICATE')
+    .where('vehicle_id', 'in', vehicles)
+    .execute();
+}
