@@ -30,6 +30,10 @@ describe('negotiateCoding', () => {
     ['gzip;q=1.5', null],
     ['gzip;q=abc', null],
     ['gzip ; q=0.8 , deflate;q=0.9', 'deflate'],
+    ['gzip;q=0.9, x-gzip;q=0.1, deflate;q=0.5', 'gzip'],
+    ['x-gzip;q=0.9, deflate;q=0.5', 'gzip'],
+    ['gzip, gzip;q=0', 'gzip'],
+    ['deflate;q=0, deflate;q=0.4, gzip;q=0.3', 'deflate'],
   ] as const)('%j → %s', (header, coding) => {
     expect(negotiateCoding(header)).toBe(coding);
   });

@@ -10,8 +10,9 @@ export const MIN_COMPRESSED_BYTES = 1024;
  * The coding to answer with, from a request's `Accept-Encoding` (RFC 9110
  * §12.5.3), or null for the body as it is. The highest weight wins, gzip
  * over deflate and either over identity on a tie; `*` stands for any coding
- * the header does not name; a weight of 0 refuses. `x-gzip` counts as
- * `gzip`. A header with a weight that cannot be read asks for nothing.
+ * the header does not name; a weight of 0 refuses; a coding named twice
+ * keeps its highest weight. `x-gzip` counts as `gzip` when `gzip` is not
+ * named. A header with a weight that cannot be read asks for nothing.
  */
 export function negotiateCoding(acceptEncoding: string | undefined): ContentCoding | null {
   if (!acceptEncoding) return null;
@@ -28,11 +29,12 @@ export function negotiateCoding(acceptEncoding: string | undefined): ContentCodi
       if (!value || !/^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(value)) return null;
       weight = Number(value);
     }
-    weights.set(name === 'x-gzip' ? 'gzip' : name, weight);
+    // A coding named twice keeps its highest weight.
+    weights.set(name, Math.max(weight, weights.get(name) ?? 0));
   }
   const any = weights.get('*');
   const weightOf = (coding: string) => weights.get(coding) ?? any ?? 0;
-  const gzip = weightOf('gzip');
+  const gzip = weights.get('gzip') ?? weights.get('x-gzip') ?? any ?? 0;
   const deflate = weightOf('deflate');
   const best: ContentCoding = deflate > gzip ? 'deflate' : 'gzip';
   const bestWeight = Math.max(gzip, deflate);
