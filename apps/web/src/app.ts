@@ -99,6 +99,7 @@ export function createApp(deps: AppDeps): PaddockApp {
   const hasher = deps.passwordHasher ?? createScryptHasher();
   const accounts = createAccountsService({ db, clock, random, hasher, limiter });
   const states = createOAuthStateService({ db, clock, random });
+  const live = deps.live ?? createLiveHub();
   const connect = createConnectService({
     db,
     clock,
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): PaddockApp {
     smartcar,
     config,
     externalIdKey: secretLoader(db, 'external-id', random, clock),
+    live,
   });
   const vehicles = createVehiclesService({
     db,
@@ -114,7 +116,6 @@ export function createApp(deps: AppDeps): PaddockApp {
     mode: config.mode,
     ...(deps.smartcarDeadlineMs === undefined ? {} : { deadlineMs: deps.smartcarDeadlineMs }),
   });
-  const live = deps.live ?? createLiveHub();
   const flash = createFlashService({ db, clock, random });
   const signals = createSignalsService({
     db,

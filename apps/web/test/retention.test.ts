@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/tables.js';
 import { pruneOldData, startRetention } from '../src/features/retention/retention.js';
+import { holdVehicles } from './support/held-vehicles.js';
 import { createTestDatabase, dialects } from './support/test-database.js';
 
 const NOW = Date.UTC(2026, 10, 28, 9, 0, 0);
@@ -60,13 +61,53 @@ describe.each(dialects)('retention on %s', (dialect) => {
 
   test('webhook events older than 7 days and history older than 30 days are deleted; younger rows stay', async () => {
     await seed();
-    expect(await pruneOldData(db, NOW)).toEqual({ webhookEvents: 2, signalHistory: 2, refreshClaims: 1 });
+    expect(await pruneOldData(db, NOW)).toEqual({
+      webhookEvents: 2,
+      signalHistory: 2,
+      refreshClaims: 1,
+      vehicleProblems: 0,
+    });
     expect(await eventIds()).toEqual(['e2', 'e3']);
     expect(await historyAges()).toEqual([29, 1]);
     expect(await db.selectFrom('refresh_claims').select('vehicle_id').execute()).toEqual([
       { vehicle_id: 'new' },
     ]);
-    expect(await pruneOldData(db, NOW)).toEqual({ webhookEvents: 0, signalHistory: 0, refreshClaims: 0 });
+    expect(await pruneOldData(db, NOW)).toEqual({
+      webhookEvents: 0,
+      signalHistory: 0,
+      refreshClaims: 0,
+      vehicleProblems: 0,
+    });
+  });
+
+  test('vehicle problems not reported again in 30 days, or of a connection no longer held, are deleted', async () => {
+    await holdVehicles(db, 'held');
+    const problem = (vehicleId: string, smartcarUserId: string, days: number) => ({
+      vehicle_id: vehicleId,
+      smartcar_user_id: smartcarUserId,
+      type: 'VEHICLE_STATE',
+      code: `AGE_${days}`,
+      description: null,
+      suggested_user_message: null,
+      resolution_type: null,
+      signal_codes: '[]',
+      event_id: `e-${vehicleId}-${smartcarUserId}-${days}`,
+      reported_at: NOW - days * DAY,
+    });
+    await db
+      .insertInto('vehicle_errors')
+      .values([
+        problem('held', 'user-1', 31),
+        problem('held', 'user-1', 29),
+        // The vehicle is held, but through another Smartcar user.
+        problem('held', 'someone-else', 1),
+        problem('unheld', 'user-1', 1),
+      ])
+      .execute();
+    expect((await pruneOldData(db, NOW)).vehicleProblems).toBe(3);
+    expect(
+      await db.selectFrom('vehicle_errors').select(['vehicle_id', 'smartcar_user_id', 'code']).execute(),
+    ).toEqual([{ vehicle_id: 'held', smartcar_user_id: 'user-1', code: 'AGE_29' }]);
   });
 
   test('the job prunes at start and then on its interval, on the injected clock, until stopped', async () => {

@@ -11,14 +11,20 @@ import { deliver } from './support/webhook-events.js';
 // surface and when a vehicle goes offline and comes back.
 
 const problemRows = async (db: Kysely<Database>) =>
-  db.selectFrom('vehicle_errors').select(['vehicle_id', 'type', 'code']).execute();
+  db.selectFrom('vehicle_errors').select(['vehicle_id', 'smartcar_user_id', 'type', 'code']).execute();
 
-function errorEvent(eventId: string, vehicleId: string, state: 'ERROR' | 'RESOLVED'): string {
+function errorEvent(
+  eventId: string,
+  vehicleId: string,
+  userId: string,
+  state: 'ERROR' | 'RESOLVED',
+  message: string | null = null,
+): string {
   return JSON.stringify({
     eventId,
     eventType: 'VEHICLE_ERROR',
     data: {
-      user: { id: 'user-1' },
+      user: { id: userId },
       vehicle: { id: vehicleId, make: 'TESLA', model: 'Model 3', year: 2024 },
       errors: [
         {
@@ -27,7 +33,7 @@ function errorEvent(eventId: string, vehicleId: string, state: 'ERROR' | 'RESOLV
           description: 'Remote access is turned off in the vehicle.',
           docURL: null,
           resolution: { type: null },
-          suggestedUserMessage: null,
+          suggestedUserMessage: message,
           state,
           signals: [],
         },
@@ -46,11 +52,11 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
   async function connected(live?: ReturnType<typeof createLiveHub>) {
     h = await createDashboardHarness({ dialect, ...(live ? { live } : {}) });
     const browser = await h.signedIn();
-    const { vehicleIds } = await h.connect(browser, BEV_LOGIN);
+    const { userId, vehicleIds } = await h.connect(browser, BEV_LOGIN);
     const vehicleId = vehicleIds[0]!;
-    const problems = async () =>
-      textOfId(await (await browser.get(`/vehicles/${vehicleId}`)).text(), `problems-${vehicleId}`);
-    return { browser, vehicleId, problems };
+    const problems = async (viewer = browser) =>
+      textOfId(await (await viewer.get(`/vehicles/${vehicleId}`)).text(), `problems-${vehicleId}`);
+    return { browser, userId, vehicleId, problems };
   }
 
   test('a reported error shows on the page with what to do, until Smartcar reports it resolved', async () => {
@@ -143,10 +149,12 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
   test('a redelivered error is a duplicate and does not reopen what was resolved since', async () => {
     const c = await connected();
     const token = h.credentials.managementToken;
-    const opened = errorEvent('err-1', c.vehicleId, 'ERROR');
+    const opened = errorEvent('err-1', c.vehicleId, c.userId, 'ERROR');
     expect((await deliver(h.app, opened, token)).status).toBe(200);
     expect(await c.problems()).toContain('Remote access is turned off in the vehicle.');
-    expect((await deliver(h.app, errorEvent('err-2', c.vehicleId, 'RESOLVED'), token)).status).toBe(200);
+    expect((await deliver(h.app, errorEvent('err-2', c.vehicleId, c.userId, 'RESOLVED'), token)).status).toBe(
+      200,
+    );
     const again = await deliver(h.app, opened, token);
     expect(await again.json()).toEqual({ received: true, duplicate: true });
     expect(await c.problems()).toBe('');
@@ -156,7 +164,7 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
     const c = await connected();
     const response = await deliver(
       h.app,
-      errorEvent('err-x', 'someone-elses', 'ERROR'),
+      errorEvent('err-x', 'someone-elses', c.userId, 'ERROR'),
       h.credentials.managementToken,
     );
     expect(response.status).toBe(200);
@@ -173,5 +181,83 @@ describe.each(dialects)('problems Smartcar reports about a vehicle, on %s', (dia
     const response = await c.browser.submit(`/vehicles/${c.vehicleId}/disconnect`, {});
     expect(response.status).toBe(303);
     expect(await problemRows(h.db)).toEqual([]);
+  });
+
+  test("a problem is about one user's connection: another account holding the same vehicle does not see it", async () => {
+    const c = await connected();
+    // Another account holds the same vehicle through its own Smartcar user.
+    const other = await h.signedIn();
+    await other.get('/vehicle');
+    const ownerId = (
+      await h.db
+        .selectFrom('vehicles')
+        .select('account_id')
+        .where('vehicle_id', '=', c.vehicleId)
+        .executeTakeFirstOrThrow()
+    ).account_id;
+    const otherId = (
+      await h.db.selectFrom('accounts').select('id').where('id', '!=', ownerId).executeTakeFirstOrThrow()
+    ).id;
+    const otherUser = `${c.userId}-other`;
+    await h.db
+      .insertInto('vehicles')
+      .values({
+        account_id: otherId,
+        vehicle_id: c.vehicleId,
+        smartcar_user_id: otherUser,
+        make: 'TESLA',
+        model: 'Model 3',
+        year: 2024,
+        powertrain: 'BEV',
+        connected_at: h.clock.now(),
+        disconnected_at: null,
+      })
+      .execute();
+    const token = h.credentials.managementToken;
+    await deliver(h.app, errorEvent('mine', c.vehicleId, c.userId, 'ERROR', 'Your login expired.'), token);
+    await deliver(
+      h.app,
+      errorEvent('theirs', c.vehicleId, otherUser, 'ERROR', 'Their login expired.'),
+      token,
+    );
+    expect(await c.problems()).toContain('Your login expired.');
+    expect(await c.problems()).not.toContain('Their login expired.');
+    expect(await c.problems(other)).toContain('Their login expired.');
+    expect(await c.problems(other)).not.toContain('Your login expired.');
+
+    // One account disconnecting takes its own problem, not the other's.
+    expect((await c.browser.submit(`/vehicles/${c.vehicleId}/disconnect`, {})).status).toBe(303);
+    expect(await problemRows(h.db)).toEqual([
+      {
+        vehicle_id: c.vehicleId,
+        smartcar_user_id: otherUser,
+        type: 'VEHICLE_STATE',
+        code: 'REMOTE_ACCESS_DISABLED',
+      },
+    ]);
+    expect(await c.problems(other)).toContain('Their login expired.');
+  });
+
+  test('deleting the account deletes the problems of its vehicles', async () => {
+    const c = await connected();
+    await h.control(`/_emulator/vehicles/${c.vehicleId}/errors`, {});
+    expect(await problemRows(h.db)).toHaveLength(1);
+    expect((await c.browser.submit('/account/delete', {})).status).toBe(303);
+    expect(await problemRows(h.db)).toEqual([]);
+  });
+
+  test("Smartcar's words are shown as text, never as markup", async () => {
+    const c = await connected();
+    const message = '<script>alert(1)</script><b>bold</b> & more';
+    await deliver(
+      h.app,
+      errorEvent('err-html', c.vehicleId, c.userId, 'ERROR', message),
+      h.credentials.managementToken,
+    );
+    const html = await (await c.browser.get(`/vehicles/${c.vehicleId}`)).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('<b>bold</b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; more');
+    expect(await c.problems()).toContain(message);
   });
 });

@@ -168,9 +168,11 @@ export interface RefreshClaimTable {
   claimed_at: number;
 }
 
-/** A problem Smartcar reported about a vehicle (`VEHICLE_ERROR`) and has not reported resolved. */
+/** A problem Smartcar reported about a user's vehicle (`VEHICLE_ERROR`) and has not reported resolved. */
 export interface VehicleErrorTable {
   vehicle_id: string;
+  /** The event's `user.id`: whose connection the problem is about. */
+  smartcar_user_id: string;
   /** Smartcar's error type, e.g. `CONNECTED_SERVICES_ACCOUNT`, `VEHICLE_STATE`. */
   type: string;
   /** Smartcar's code, e.g. `AUTHENTICATION_FAILED`; '' when it sent none. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.js';
+import { lockAccountVehicles } from '../vehicles/vehicles.repository.js';
 
 /**
  * Deletes the stored signals (latest values, history, last-read time, version)
@@ -35,11 +36,16 @@ export async function deleteSignalsOfUnheld(
 /**
  * Deletes an account and everything held for it, in the caller's
  * transaction: the signals of its vehicles (unless another account still
- * holds the vehicle connected), their subscriptions and last-read times, then the
+ * holds the vehicle connected), their subscriptions and last-read times, the
+ * problems reported about its Smartcar users' vehicles, then the
  * account row, whose foreign keys take its sessions, Smartcar links,
  * vehicles, command log and messages with it.
  */
 export async function deleteAccountData(db: Kysely<Database>, accountId: string): Promise<void> {
+  // Vehicle rows first, as a disconnect takes them: a webhook's transaction
+  // share-locks them before writing values, so taking them after the values
+  // would deadlock with it on PostgreSQL (or miss what it commits meanwhile).
+  await lockAccountVehicles(db, accountId);
   const vehicles = await db
     .selectFrom('vehicles')
     .select('vehicle_id')
@@ -47,6 +53,11 @@ export async function deleteAccountData(db: Kysely<Database>, accountId: string)
     .execute();
   const ids = vehicles.map((v) => v.vehicle_id);
   const purged = await deleteSignalsOfUnheld(db, ids, accountId);
+  const users = db
+    .selectFrom('smartcar_users')
+    .select('smartcar_user_id')
+    .where('account_id', '=', accountId);
+  await db.deleteFrom('vehicle_errors').where('smartcar_user_id', 'in', users).execute();
   if (purged.length > 0)
     await db.deleteFrom('webhook_subscriptions').where('vehicle_id', 'in', purged).execute();
   // Children first, so this holds whether or not the connection enforces foreign keys.

@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { withDeadline } from '../../lib/deadline.js';
 import { listSmartcarUserIds } from '../accounts/smartcar-users.repository.js';
 import type { LiveHub } from '../live/live-hub.js';
+import { deleteVehicleProblems } from '../vehicle-errors/vehicle-errors.repository.js';
 import { listAccountVehicles, markVehicleDisconnected } from '../vehicles/vehicles.repository.js';
 import { deleteSubscriptionsOf } from '../webhooks/webhook-subscriptions.repository.js';
 import { deleteAccountData, deleteSignalsOfUnheld } from './account-data.repository.js';
@@ -61,6 +62,7 @@ export function createDataRemovalService({ db, clock, smartcar, mode, live }: Da
         await markVehicleDisconnected(trx, row.account_id, row.vehicle_id, clock.now());
         // Smartcar removed the subscription with the connection; connecting again must subscribe anew.
         await deleteSubscriptionsOf(trx, row.vehicle_id, row.smartcar_user_id);
+        await deleteVehicleProblems(trx, row.vehicle_id, row.smartcar_user_id);
         await deleteSignalsOfUnheld(trx, [row.vehicle_id]);
       });
       live.publish({ vehicleId: row.vehicle_id, kind: 'connection' });

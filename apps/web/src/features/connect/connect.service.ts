@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { withDeadline } from '../../lib/deadline.js';
 import type { CurrentSession } from '../accounts/session.service.js';
 import { linkedToAnotherAccount, linkSmartcarUser } from '../accounts/smartcar-users.repository.js';
+import type { LiveHub } from '../live/live-hub.js';
 import { clearReauthenticationProblems } from '../vehicle-errors/vehicle-errors.repository.js';
 import { describeSmartcarError, type UpstreamProblem } from '../vehicles/smartcar-error-message.js';
 import { externalIdFor } from './external-id.js';
@@ -55,6 +56,8 @@ export interface ConnectServiceDeps {
   readonly config: AppConfig;
   /** The key of the account-bound `external_id` (see {@link externalIdFor}), the same on every instance. */
   readonly externalIdKey: () => Promise<Buffer>;
+  /** Told when linking closed problems of vehicles, so their open pages drop them. */
+  readonly live: LiveHub;
 }
 
 /** Sending a browser to Connect and taking it back at /exchange. */
@@ -65,6 +68,7 @@ export function createConnectService({
   smartcar,
   config,
   externalIdKey,
+  live,
 }: ConnectServiceDeps) {
   const vehicleMode = vehicleModeOf(config.mode);
   const externalIdOf = async (accountId: string) => externalIdFor(await externalIdKey(), accountId);
@@ -146,12 +150,15 @@ export function createConnectService({
         if (problem === undefined) throw error;
         return { kind: 'unconfirmed', problem };
       }
-      return inTransaction(db, async (trx): Promise<ExchangeOutcome> => {
+      let closed: string[] = [];
+      const outcome = await inTransaction(db, async (trx): Promise<ExchangeOutcome> => {
         if (await linkedToAnotherAccount(trx, userId, session.accountId)) return { kind: 'linked-elsewhere' };
         await linkSmartcarUser(trx, session.accountId, userId, clock.now());
-        await clearReauthenticationProblems(trx, session.accountId, userId);
+        closed = await clearReauthenticationProblems(trx, userId);
         return { kind: 'linked', smartcarUserId: userId };
       });
+      for (const vehicleId of closed) live.publish({ vehicleId, kind: 'problems' });
+      return outcome;
     },
   };
 }

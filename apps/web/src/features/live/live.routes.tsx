@@ -98,6 +98,7 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
     if (session === null) return c.text('Sign in first.', 401);
     const rows = await listAccountVehicles(db, session.accountId);
     const powertrains = new Map(rows.map((r) => [r.vehicle_id, r.powertrain]));
+    const users = new Map(rows.map((r) => [r.vehicle_id, r.smartcar_user_id]));
     // Whose vehicles is read again for every change: a vehicle disconnected meanwhile is left out.
     const allowed = async () => {
       if (!(await sessionActive(session.idHash))) return null;
@@ -118,7 +119,11 @@ export function liveRoutes({ db, clock, hub, dashboard, signals }: LiveRoutesDep
             `summary-${id}`,
           ),
           await fragment(
-            <ProblemCount vehicleId={id} count={await countVehicleProblems(db, id)} href={vehiclePath(id)} />,
+            <ProblemCount
+              vehicleId={id}
+              count={await countVehicleProblems(db, id, users.get(id) ?? '')}
+              href={vehiclePath(id)}
+            />,
             problemCountId(id),
           ),
         ]),

@@ -26,11 +26,13 @@ export interface PruneResult {
   readonly webhookEvents: number;
   readonly signalHistory: number;
   readonly refreshClaims: number;
+  readonly vehicleProblems: number;
 }
 
 /**
  * Deletes webhook events received, and signal history measured, before the
- * policy's age, and stale refresh claims: without it these tables grow with
+ * policy's age, stale refresh claims, and vehicle problems not reported
+ * again within the history's age or of a connection no longer held: without it these tables grow with
  * every delivery for as long as the app runs. A duplicate delivery of an
  * event older than its retention is stored again (Smartcar retries for
  * hours, not days), and its older values never win over newer ones.
@@ -52,10 +54,31 @@ export async function pruneOldData(
     .deleteFrom('refresh_claims')
     .where('claimed_at', '<', now - REFRESH_CLAIMS_MS)
     .executeTakeFirst();
+  // Problems not reported again within the history's age, and those of a
+  // connection no longer held (revoked at Smartcar, found by a listing).
+  const problems = await db
+    .deleteFrom('vehicle_errors')
+    .where((eb) =>
+      eb.or([
+        eb('reported_at', '<', now - policy.signalHistoryMs),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('vehicles')
+              .select('vehicles.vehicle_id')
+              .whereRef('vehicles.vehicle_id', '=', 'vehicle_errors.vehicle_id')
+              .whereRef('vehicles.smartcar_user_id', '=', 'vehicle_errors.smartcar_user_id')
+              .where('vehicles.disconnected_at', 'is', null),
+          ),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
   return {
     webhookEvents: Number(events.numDeletedRows),
     signalHistory: Number(history.numDeletedRows),
     refreshClaims: Number(claims.numDeletedRows),
+    vehicleProblems: Number(problems.numDeletedRows),
   };
 }
 

@@ -13,9 +13,11 @@ export interface ReportedVehicleError {
   readonly signalCodes: readonly string[];
 }
 
-/** The errors one event reported about one vehicle. */
+/** The errors one event reported about one user's vehicle. */
 export interface VehicleErrorReport {
   readonly vehicleId: string;
+  /** The event's `user.id`. */
+  readonly smartcarUserId: string;
   readonly eventId: string;
   /** Epoch ms. */
   readonly receivedAt: number;
@@ -37,11 +39,11 @@ type Outcome = { readonly report: VehicleErrorReport; readonly error: ReportedVe
 
 /**
  * Applies reports in the order given: an `ERROR` opens (or replaces) the
- * vehicle's problem of that type and code, a `RESOLVED` closes it.
- * Smartcar's `VEHICLE_ERROR` carries no time of its own but its delivery's,
- * so the last one applied wins. Rows are written in (vehicle, type, code)
- * order, as every writer does, so concurrent transactions on PostgreSQL
- * cannot deadlock on them.
+ * user's problem of that type and code with the vehicle, a `RESOLVED`
+ * closes it. Smartcar's `VEHICLE_ERROR` carries no time of its own but its
+ * delivery's, so the last one applied wins. Rows are written in (vehicle,
+ * user, type, code) order, as every writer does, so concurrent transactions
+ * on PostgreSQL cannot deadlock on them.
  * @returns the vehicles whose open problems were written
  */
 export async function applyVehicleErrorReports(
@@ -52,7 +54,8 @@ export async function applyVehicleErrorReports(
   for (const report of reports) {
     for (const error of report.errors) {
       if (error.state !== 'ERROR' && error.state !== 'RESOLVED') continue;
-      last.set(JSON.stringify([report.vehicleId, error.type, error.code ?? '']), { report, error });
+      const key = JSON.stringify([report.vehicleId, report.smartcarUserId, error.type, error.code ?? '']);
+      last.set(key, { report, error });
     }
   }
   const changed = new Set<string>();
@@ -63,6 +66,7 @@ export async function applyVehicleErrorReports(
       const deleted = await db
         .deleteFrom('vehicle_errors')
         .where('vehicle_id', '=', report.vehicleId)
+        .where('smartcar_user_id', '=', report.smartcarUserId)
         .where('type', '=', error.type)
         .where('code', '=', code)
         .executeTakeFirst();
@@ -71,6 +75,7 @@ export async function applyVehicleErrorReports(
     }
     const row = {
       vehicle_id: report.vehicleId,
+      smartcar_user_id: report.smartcarUserId,
       type: error.type,
       code,
       description: error.description,
@@ -84,7 +89,7 @@ export async function applyVehicleErrorReports(
       .insertInto('vehicle_errors')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['vehicle_id', 'type', 'code']).doUpdateSet({
+        oc.columns(['vehicle_id', 'smartcar_user_id', 'type', 'code']).doUpdateSet({
           description: row.description,
           suggested_user_message: row.suggested_user_message,
           resolution_type: row.resolution_type,
@@ -99,15 +104,17 @@ export async function applyVehicleErrorReports(
   return changed;
 }
 
-/** A vehicle's open problems, the latest reported first. */
+/** The open problems of a user's vehicle, the latest reported first. */
 export async function listVehicleProblems(
   db: Kysely<Database>,
   vehicleId: string,
+  smartcarUserId: string,
 ): Promise<VehicleProblem[]> {
   const rows = await db
     .selectFrom('vehicle_errors')
     .selectAll()
     .where('vehicle_id', '=', vehicleId)
+    .where('smartcar_user_id', '=', smartcarUserId)
     .orderBy('reported_at', 'desc')
     .orderBy('type')
     .orderBy('code')
@@ -132,35 +139,49 @@ function parseCodes(text: string): string[] {
   }
 }
 
-/** How many open problems a vehicle has. */
-export async function countVehicleProblems(db: Kysely<Database>, vehicleId: string): Promise<number> {
+/** How many open problems a user's vehicle has. */
+export async function countVehicleProblems(
+  db: Kysely<Database>,
+  vehicleId: string,
+  smartcarUserId: string,
+): Promise<number> {
   const row = await db
     .selectFrom('vehicle_errors')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('vehicle_id', '=', vehicleId)
+    .where('smartcar_user_id', '=', smartcarUserId)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
+/** Deletes the problems of a user's vehicle (its disconnect). */
+export async function deleteVehicleProblems(
+  db: Kysely<Database>,
+  vehicleId: string,
+  smartcarUserId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('vehicle_errors')
+    .where('vehicle_id', '=', vehicleId)
+    .where('smartcar_user_id', '=', smartcarUserId)
+    .execute();
+}
+
 /**
  * Closes the problems that asked the person to connect again
- * (`REAUTHENTICATE`) on the vehicles this account holds through that
- * Smartcar user: they just did. Should the problem remain, Smartcar reports
- * it again.
+ * (`REAUTHENTICATE`) on that Smartcar user's vehicles: they just did.
+ * Should a problem remain, Smartcar reports it again.
+ * @returns the vehicles whose problems were closed
  */
 export async function clearReauthenticationProblems(
   db: Kysely<Database>,
-  accountId: string,
   smartcarUserId: string,
-): Promise<void> {
-  const vehicles = db
-    .selectFrom('vehicles')
-    .select('vehicle_id')
-    .where('account_id', '=', accountId)
-    .where('smartcar_user_id', '=', smartcarUserId);
-  await db
+): Promise<string[]> {
+  const rows = await db
     .deleteFrom('vehicle_errors')
+    .where('smartcar_user_id', '=', smartcarUserId)
     .where('resolution_type', '=', 'REAUTHENTICATE')
-    .where('vehicle_id', 'in', vehicles)
+    .returning('vehicle_id')
     .execute();
+  return [...new Set(rows.map((r) => r.vehicle_id))];
 }

@@ -27,12 +27,13 @@ export const listDashboardVehicles = precompiled((db, accountId: string) =>
       'vehicles.powertrain',
       'signal_reads.read_at',
       'signal_versions.version as values_version',
-      // Open problems Smartcar reported (VEHICLE_ERROR): an index lookup each, on the key's first column.
+      // Open problems Smartcar reported about this user's vehicle (VEHICLE_ERROR): an index lookup each.
       (eb) =>
         eb
           .selectFrom('vehicle_errors')
           .select((e) => e.fn.countAll<number>().as('n'))
           .whereRef('vehicle_errors.vehicle_id', '=', 'vehicles.vehicle_id')
+          .whereRef('vehicle_errors.smartcar_user_id', '=', 'vehicles.smartcar_user_id')
           .as('problem_count'),
     ])
     .where('vehicles.account_id', '=', accountId)

@@ -241,7 +241,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
         signals.track(vehicleId),
         commands.list(row.account_id, vehicleId),
         webhookId === undefined ? undefined : findSubscription(db, vehicleId, webhookId),
-        listVehicleProblems(db, vehicleId),
+        listVehicleProblems(db, vehicleId, row.smartcar_user_id),
       ]);
       return {
         row,

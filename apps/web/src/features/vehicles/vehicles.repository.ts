@@ -109,12 +109,54 @@ export async function heldVehicleIds(
   db: Kysely<Database>,
   vehicleIds: readonly string[],
 ): Promise<Set<string>> {
-  if (vehicleIds.length === 0) return new Set();
+  return new Set((await heldConnections(db, vehicleIds)).keys());
+}
+
+/**
+ * {@link heldVehicleIds} with, for each vehicle, the Smartcar users through
+ * whom accounts hold it. Rows are locked in (vehicle, account) order, the
+ * order every locker of several vehicle rows uses, so two lockers cannot
+ * deadlock on PostgreSQL.
+ */
+export async function heldConnections(
+  db: Kysely<Database>,
+  vehicleIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const held = new Map<string, Set<string>>();
+  if (vehicleIds.length === 0) return held;
   let query = db
     .selectFrom('vehicles')
-    .select('vehicle_id')
+    .select(['vehicle_id', 'smartcar_user_id'])
     .where('vehicle_id', 'in', [...vehicleIds])
-    .where('disconnected_at', 'is', null);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forShare();
-  return new Set((await query.execute()).map((r) => r.vehicle_id));
+    .where('disconnected_at', 'is', null)
+    .orderBy('vehicle_id')
+    .orderBy('account_id');
+  if (isPostgres(db)) query = query.forShare();
+  for (const row of await query.execute()) {
+    const users = held.get(row.vehicle_id) ?? new Set<string>();
+    users.add(row.smartcar_user_id);
+    held.set(row.vehicle_id, users);
+  }
+  return held;
 }
+
+/**
+ * Locks an account's vehicle rows for the caller's transaction (PostgreSQL;
+ * SQLite's write lock already covers it), in the order of
+ * {@link heldConnections}: deleting an account then takes them before any
+ * other row, as a disconnect does, and never in the opposite order to a
+ * webhook's transaction.
+ */
+export async function lockAccountVehicles(db: Kysely<Database>, accountId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('vehicles')
+    .select('vehicle_id')
+    .where('account_id', '=', accountId)
+    .orderBy('vehicle_id')
+    .orderBy('account_id')
+    .forUpdate()
+    .execute();
+}
+
+const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;

@@ -10,7 +10,7 @@ import {
   applyVehicleErrorReports,
   type VehicleErrorReport,
 } from '../vehicle-errors/vehicle-errors.repository.js';
-import { heldVehicleIds } from '../vehicles/vehicles.repository.js';
+import { heldConnections } from '../vehicles/vehicles.repository.js';
 import { type IncomingEvent, insertEventsOnce } from './webhook-events.repository.js';
 
 /** What storing one event did. */
@@ -35,8 +35,8 @@ export interface EventToStore {
  * transaction: the event once by `eventId` (a duplicate changes nothing), each
  * value as the latest unless a newer one is stored, each successful value
  * in the history, and each reported vehicle error as opened or closed;
- * values and errors of a vehicle no account holds connected are not
- * applied. Resolves after the commit, so a 200 sent then loses nothing.
+ * values of a vehicle no account holds connected, and errors of one the
+ * event's user does not hold, are not applied. Resolves after the commit, so a 200 sent then loses nothing.
  */
 export async function storeWebhookEvent(
   db: Kysely<Database>,
@@ -50,7 +50,8 @@ export async function storeWebhookEvent(
 
 /**
  * {@link storeWebhookEvent} for several events in one transaction (group
- * commit), with one statement per table instead of one per value. The result
+ * commit), with one statement per table instead of one per value (one per
+ * problem for `VEHICLE_ERROR`s, which are rare). The result
  * is what applying them one by one in order would leave: an `eventId` seen
  * before, or earlier in the list, is a duplicate; of several values for one
  * signal the newest wins. An event's `updatedCodes` are the codes whose
@@ -72,15 +73,16 @@ export function storeWebhookEvents(
     const applies = events.map((e) => fresh.delete(e.event.eventId));
     const offered = events.flatMap((e, i) => (applies[i] ? e.signals : []));
     const reports = events.flatMap((e, i) => (applies[i] && e.errors ? [e.errors] : []));
-    const held = await heldVehicleIds(trx, [
+    const held = await heldConnections(trx, [
       ...new Set([...offered.map((v) => v.vehicleId), ...reports.map((r) => r.vehicleId)]),
     ]);
     const values = offered.filter((v) => held.has(v.vehicleId));
     const latest = new Set(await upsertLatestSignals(trx, values));
     await appendSignalHistories(trx, values);
+    // A problem is about the connection of the event's user: kept while that user holds the vehicle.
     const problems = await applyVehicleErrorReports(
       trx,
-      reports.filter((r) => held.has(r.vehicleId)),
+      reports.filter((r) => held.get(r.vehicleId)?.has(r.smartcarUserId)),
     );
     return events.map((e, i) =>
       applies[i]

@@ -92,9 +92,16 @@ export function createWebhookReceiver({ db, clock, hub, managementToken }: Webho
         event.type === 'VEHICLE_STATE'
           ? event.signals.map((s) => toSignalValue(vehicleId, s, receivedAt))
           : [];
+      // A problem belongs to a user's connection: one the event names no user for is stored as an event only.
       const errors =
-        event.type === 'VEHICLE_ERROR'
-          ? { vehicleId, eventId: event.eventId, receivedAt, errors: event.errors.map(toReportedError) }
+        event.type === 'VEHICLE_ERROR' && event.user.id !== undefined
+          ? {
+              vehicleId,
+              smartcarUserId: event.user.id,
+              eventId: event.eventId,
+              receivedAt,
+              errors: event.errors.map(toReportedError),
+            }
           : undefined;
       // Resolves after the commit that holds this event (shared with deliveries arriving alongside).
       const stored = await events.store(
