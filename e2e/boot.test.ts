@@ -41,6 +41,9 @@ describe('booting the app', () => {
       DATABASE_URL: ':memory:',
     });
     await running.waitForOutput(new RegExp(`http://localhost:${port}/login`));
+    // Ready for a load balancer: readiness follows the database, not Smartcar.
+    expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`http://localhost:${port}/readyz`)).json()).toEqual({ status: 'ready' });
     const cookie = await signUp(`http://localhost:${port}`);
     const page = await (await fetch(`http://localhost:${port}/login`, { headers: { cookie } })).text();
     const href = page.match(/href="(https:\/\/connect\.smartcar\.com\/oauth\/authorize\?[^"]+)"/)?.[1];

@@ -17,6 +17,7 @@ import { connectRoutes } from './features/connect/connect.routes.js';
 import { createConnectService } from './features/connect/connect.service.js';
 import { createOAuthStateService } from './features/connect/oauth-state.service.js';
 import { createFlashService } from './features/flash/flash.service.js';
+import { healthRoutes } from './features/health/health.routes.js';
 import { assetsRoutes } from './features/live/assets.routes.js';
 import { liveRoutes } from './features/live/live.routes.js';
 import { createLiveHub, type LiveHub } from './features/live/live-hub.js';
@@ -81,6 +82,8 @@ const isWebhookPath = (path: string) => path.startsWith('/webhooks/');
  */
 export type PaddockApp = Hono<AppEnv> & {
   serveDirect(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Marks the app as shutting down: `/readyz` answers 503 from now on. */
+  drain(): void;
 };
 
 export function createApp(deps: AppDeps): PaddockApp {
@@ -157,8 +160,11 @@ export function createApp(deps: AppDeps): PaddockApp {
 
   const receiver = createWebhookReceiver({ db, clock, hub: live, managementToken: config.managementToken });
 
+  let draining = false;
   const app = new Hono<AppEnv>();
   app.use(securityHeaders(connectOrigin));
+  // Probes come before the request log, sessions and CSRF: they touch none of them.
+  app.route('/', healthRoutes({ db, logger, draining: () => draining }));
   app.use(requestContext({ logger, random, clock }));
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLargePage });
   app.use(async (c, next) =>
@@ -184,5 +190,8 @@ export function createApp(deps: AppDeps): PaddockApp {
   app.onError(errorPage(logger));
   return Object.assign(app, {
     serveDirect: createDirectWebhooks({ receiver, logger, random, clock, connectOrigin }),
+    drain() {
+      draining = true;
+    },
   });
 }

@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     closers.push(await listen(app, config.port, config.host, 'PORT'));
     // Closed first (closers run in reverse): open live streams end, so closing the server does not wait for them.
     closers.push(() => live.close());
+    // Pushed last, so run first on shutdown: /readyz turns 503 while the rest closes.
+    closers.push(async () => app.drain());
     // The emulator's first VERIFY went out before the app listened; now it can be answered.
     webhook?.verify();
 

@@ -5,21 +5,9 @@ import { signWebhookForTest } from '@paddock/sdk';
 import { sql } from 'kysely';
 import { findEvent } from '../src/features/webhooks/webhook-events.repository.js';
 import { MAX_WEBHOOK_BYTES } from '../src/features/webhooks/webhooks.routes.js';
-import type { AppLogger } from '../src/logger.js';
 import { createDashboardHarness, type DashboardHarness } from './support/dashboard-harness.js';
+import { recordingLogger } from './support/logger.js';
 import { stateOfChargeEvent } from './support/webhook-events.js';
-
-/** Log entries as the app writes them: fields and message. */
-function recordingLogger() {
-  const entries: { level: string; fields: Record<string, unknown>; msg: string | undefined }[] = [];
-  const at =
-    (level: string) =>
-    (fields: object, msg?: string): void => {
-      entries.push({ level, fields: { ...fields } as Record<string, unknown>, msg });
-    };
-  const logger: AppLogger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, entries };
-}
 
 // What both ways in must agree on: the status, the body, and these headers.
 const COMPARED_HEADERS = [

@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import { createHarness, type Harness } from './support/harness.js';
+import { type RecordedLog, recordingLogger } from './support/logger.js';
+import { dialects } from './support/test-database.js';
+
+// Probes for a load balancer: liveness, and readiness that follows the
+// database and shutdown.
+
+describe.each(dialects)('health probes on %s', (dialect) => {
+  let h: Harness;
+  let logs: RecordedLog[];
+  beforeEach(async () => {
+    const recorded = recordingLogger();
+    logs = recorded.entries;
+    h = await createHarness({ dialect, logger: recorded.logger });
+  });
+  afterEach(async () => {
+    await h.db.destroy().catch(() => {});
+  });
+
+  test('/healthz and /readyz answer 200 without a session, a cookie or a request log line', async () => {
+    const live = await h.app.request('/healthz');
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await h.app.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    for (const response of [live, ready]) {
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    expect(logs.filter((l) => l.msg === 'request')).toEqual([]);
+    expect(
+      Number((await sql<{ n: number }>`select count(*) as n from sessions`.execute(h.db)).rows[0]!.n),
+    ).toBe(0);
+  });
+
+  test('/readyz answers 503 once the app drains for shutdown, while /healthz still answers', async () => {
+    h.app.drain();
+    const ready = await h.app.request('/readyz');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'shutting down' });
+    expect((await h.app.request('/healthz')).status).toBe(200);
+  });
+
+  test('/readyz answers 503 when the database cannot be reached, and says no more', async () => {
+    await h.db.destroy();
+    const ready = await h.app.request('/readyz');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'database' });
+    expect(logs.some((l) => l.msg === 'not ready: the database failed')).toBe(true);
+  });
+});
