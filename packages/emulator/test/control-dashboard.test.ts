@@ -1,4 +1,4 @@
-import { vehicleStateEventSchema } from '@paddock/contract';
+import { vehicleErrorEventSchema, vehicleStateEventSchema } from '@paddock/contract';
 import { ApiError } from '../src/http/api-error.js';
 import { Browser, locationOf } from './helpers/browser.js';
 import { connectVehicle, createWebhook, subscribeVia, webhookSetup } from './helpers/webhooks.js';
@@ -104,5 +104,25 @@ describe('the dashboard', () => {
     );
     const page = await (await browser.get('/_emulator?done=refused&reason=<b>x</b>')).text();
     expect(page).not.toContain('<b>x</b>');
+  });
+
+  it('reports a vehicle unreachable, reachable again, or its login expired, as VEHICLE_ERROR events', async () => {
+    const t = webhookSetup();
+    const webhookId = await createWebhook(t, { triggers: ['charge-ischargingcableconnected'] });
+    const { userId, vehicleId, token } = await connectVehicle(t);
+    await subscribeVia(t, token, { webhookId, userId, vehicleId });
+    await t.emulator.webhooks.settle();
+    const { browser, html } = await dashboard(t);
+    for (const action of ['unreachable', 'reachable', 'login-expired']) {
+      const path = `/_emulator/dashboard/vehicles/${vehicleId}/${action}`;
+      const res = await browser.post(path, formFor(html, path));
+      expect(locationOf(res).search, action).toBe('?done=reported');
+    }
+    const errors = t.rx.of('VEHICLE_ERROR').map((d) => vehicleErrorEventSchema.parse(d.json).data.errors[0]!);
+    expect(errors.map((e) => [e.type, e.code, e.state, e.resolution.type])).toEqual([
+      ['VEHICLE_STATE', 'UNREACHABLE', 'ERROR', 'RETRY_LATER'],
+      ['VEHICLE_STATE', 'UNREACHABLE', 'RESOLVED', null],
+      ['CONNECTED_SERVICES_ACCOUNT', 'AUTHENTICATION_FAILED', 'ERROR', 'REAUTHENTICATE'],
+    ]);
   });
 });

@@ -105,6 +105,8 @@ const VEHICLE_ACTIONS: [string, string][] = [
   ['start-trip', 'Start trip'],
   ['end-trip', 'End trip'],
   ['unreachable', 'Report unreachable'],
+  ['reachable', 'Report reachable again'],
+  ['login-expired', 'Report login expired'],
 ];
 
 const ApplicationSection: FC<{ m: DashboardModel; entry: DashboardModel['applications'][number] }> = ({

@@ -5,6 +5,7 @@ import type { EmulatorDeps } from '../deps.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorEnv } from '../http/env.js';
 import { pageHeaders } from '../http/page-headers.js';
+import type { VehicleErrorInput } from '../webhooks/payloads.js';
 import { applyClockAction, type ClockAction } from './clock.routes.js';
 import { type DashboardModel, DashboardPage } from './dashboard-page.js';
 import type { EmulatorRuntime } from './runtime.js';
@@ -119,15 +120,9 @@ export function dashboardRoutes(deps: EmulatorDeps, runtime: EmulatorRuntime): H
   post('/_emulator/dashboard/vehicles/:id/:action', async (c) => {
     const id = c.req.param('id') ?? '';
     const action = c.req.param('action') ?? '';
-    if (action === 'unreachable') {
-      webhooks.reportVehicleError(id, {
-        type: 'VEHICLE_STATE',
-        code: 'UNREACHABLE',
-        description: 'The vehicle is not reachable (reported from the dashboard).',
-        state: 'ERROR',
-        resolution: 'RETRY_LATER',
-        suggestedUserMessage: null,
-      });
+    const report = REPORTED_ERRORS[action];
+    if (report) {
+      webhooks.reportVehicleError(id, report);
       await webhooks.settle();
       return 'reported';
     }
@@ -152,6 +147,35 @@ export function dashboardRoutes(deps: EmulatorDeps, runtime: EmulatorRuntime): H
 
   return app;
 }
+
+/** The dashboard's VEHICLE_ERROR buttons: what each reports for every subscription of the vehicle. */
+const REPORTED_ERRORS: Record<string, VehicleErrorInput> = {
+  unreachable: {
+    type: 'VEHICLE_STATE',
+    code: 'UNREACHABLE',
+    description: 'The vehicle is not reachable (reported from the dashboard).',
+    state: 'ERROR',
+    resolution: 'RETRY_LATER',
+    suggestedUserMessage: null,
+  },
+  reachable: {
+    type: 'VEHICLE_STATE',
+    code: 'UNREACHABLE',
+    description: 'The vehicle is reachable again (reported from the dashboard).',
+    state: 'RESOLVED',
+    resolution: null,
+    suggestedUserMessage: null,
+  },
+  'login-expired': {
+    type: 'CONNECTED_SERVICES_ACCOUNT',
+    code: 'AUTHENTICATION_FAILED',
+    description:
+      "The login to the vehicle's connected services account is no longer valid (reported from the dashboard).",
+    state: 'ERROR',
+    resolution: 'REAUTHENTICATE',
+    suggestedUserMessage: "Sign in to your vehicle's connected services account again.",
+  },
+};
 
 function parseClockForm(form: Form): ClockAction | undefined {
   const action = form.action;
