@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { compressBody, encodeForClient, negotiateCoding } from '../src/http/compression.js';
-import { startEmulator } from '../src/index.js';
+import { useServedBev } from './helpers/served.js';
 import { connectedBev, parseSignalList } from './helpers/signals.js';
 
 // The signal list (~60 KB) is sent compressed when the client asks for it,
@@ -79,21 +79,14 @@ function rawGet(url: string, headers: Record<string, string>): Promise<RawRespon
   });
 }
 
-type Server = Awaited<ReturnType<typeof startEmulator>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serveBev = useServedBev();
 
 async function served() {
-  const bev = await connectedBev(['read_vehicle_info', 'read_battery', 'read_charge']);
-  server = await startEmulator({ port: 0, emulator: bev.t.emulator, tickMs: 0 });
-  const url = server.url;
+  const bev = await serveBev(['read_vehicle_info', 'read_battery', 'read_charge']);
   const auth = { authorization: `Bearer ${bev.token}`, 'sc-user-id': bev.userId };
   // `?via=hono` steps off the direct path onto the full pipeline (direct-reads.ts takes no query).
   const get = (suffix: string, headers: Record<string, string> = {}) =>
-    rawGet(`${url}/v3/vehicles/${bev.vehicleId}${suffix}`, { ...auth, ...headers });
+    rawGet(`${bev.url}/v3/vehicles/${bev.vehicleId}${suffix}`, { ...auth, ...headers });
   return { ...bev, get };
 }
 
@@ -134,7 +127,7 @@ describe('the signal list over HTTP', () => {
     const vehicle = await s.get('', { 'accept-encoding': 'gzip' });
     expect(vehicle.status).toBe(200);
     expect(vehicle.headers['content-encoding']).toBeUndefined();
-    const missing = await rawGet(`${server!.url}/v3/vehicles/nope/signals`, {
+    const missing = await rawGet(`${s.url}/v3/vehicles/nope/signals`, {
       authorization: `Bearer ${s.token}`,
       'sc-user-id': s.userId,
       'accept-encoding': 'gzip',
@@ -146,7 +139,7 @@ describe('the signal list over HTTP', () => {
 
   it('is decoded by fetch, which asks for gzip by itself', async () => {
     const s = await served();
-    const res = await fetch(`${server!.url}/v3/vehicles/${s.vehicleId}/signals`, {
+    const res = await fetch(`${s.url}/v3/vehicles/${s.vehicleId}/signals`, {
       headers: { authorization: `Bearer ${s.token}`, 'sc-user-id': s.userId },
     });
     expect(res.headers.get('content-encoding')).toBe('gzip');

@@ -18,6 +18,16 @@ async function dashboard(t: ReturnType<typeof webhookSetup>) {
   return { browser, res, html: await res.text() };
 }
 
+/** A vehicle subscribed to a webhook triggered by its charging cable. */
+async function subscribedVehicle() {
+  const t = webhookSetup();
+  const webhookId = await createWebhook(t, { triggers: ['charge-ischargingcableconnected'] });
+  const { userId, vehicleId, token } = await connectVehicle(t);
+  await subscribeVia(t, token, { webhookId, userId, vehicleId });
+  await t.emulator.webhooks.settle();
+  return { t, vehicleId };
+}
+
 describe('the dashboard', () => {
   it('renders the clock, applications, webhooks and vehicles with no script and a strict CSP', async () => {
     const t = webhookSetup();
@@ -72,11 +82,7 @@ describe('the dashboard', () => {
   });
 
   it('plugs a vehicle in from its button, and the trigger change is delivered', async () => {
-    const t = webhookSetup();
-    const webhookId = await createWebhook(t, { triggers: ['charge-ischargingcableconnected'] });
-    const { userId, vehicleId, token } = await connectVehicle(t);
-    await subscribeVia(t, token, { webhookId, userId, vehicleId });
-    await t.emulator.webhooks.settle();
+    const { t, vehicleId } = await subscribedVehicle();
     const { browser, html } = await dashboard(t);
     const action = `/_emulator/dashboard/vehicles/${vehicleId}/plug-in`;
     const res = await browser.post(action, formFor(html, action));
@@ -107,11 +113,7 @@ describe('the dashboard', () => {
   });
 
   it('reports a vehicle unreachable, reachable again, or its login expired, as VEHICLE_ERROR events', async () => {
-    const t = webhookSetup();
-    const webhookId = await createWebhook(t, { triggers: ['charge-ischargingcableconnected'] });
-    const { userId, vehicleId, token } = await connectVehicle(t);
-    await subscribeVia(t, token, { webhookId, userId, vehicleId });
-    await t.emulator.webhooks.settle();
+    const { t, vehicleId } = await subscribedVehicle();
     const { browser, html } = await dashboard(t);
     for (const action of ['unreachable', 'reachable', 'login-expired']) {
       const path = `/_emulator/dashboard/vehicles/${vehicleId}/${action}`;

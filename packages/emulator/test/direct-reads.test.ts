@@ -1,8 +1,9 @@
 import type { Permission } from '@paddock/contract';
 import { createEmulator, generateDevelopmentCredentials, startEmulator } from '../src/index.js';
 import { recordingLogger } from './helpers/logger.js';
+import { useServedBev } from './helpers/served.js';
 import { addApplication, connectOk, getToken } from './helpers/setup.js';
-import { byCode, connectedBev, parseSignalList } from './helpers/signals.js';
+import { byCode, parseSignalList } from './helpers/signals.js';
 import { apiRequest } from './helpers/vehicle-actions.js';
 
 // `GET /v3/vehicles/{id}` and the signal list are answered straight from
@@ -10,19 +11,13 @@ import { apiRequest } from './helpers/vehicle-actions.js';
 // nothing it is made from changes (simulation/signal-list-memo.ts). These
 // tests hold both to the answers of the full pipeline.
 
-type Server = Awaited<ReturnType<typeof startEmulator>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serveBev = useServedBev();
 
 const READ: Permission[] = ['read_vehicle_info', 'read_battery', 'read_charge', 'read_security'];
 
 async function served(permissions: Permission[] = READ) {
-  const bev = await connectedBev(permissions);
-  server = await startEmulator({ port: 0, emulator: bev.t.emulator, tickMs: 0 });
-  const url = server.url;
+  const bev = await serveBev(permissions);
+  const url = bev.url;
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${url}/v3/vehicles/${bev.vehicleId}${path}`, {
       headers: { authorization: `Bearer ${bev.token}`, 'sc-user-id': bev.userId, ...headers },
@@ -94,20 +89,27 @@ describe('direct reads over HTTP', () => {
       permissions: READ,
     });
     const token = await getToken(t, app);
-    server = await startEmulator({ port: 0, emulator, tickMs: 0 });
-    lines.length = 0;
-    const headers = { authorization: `Bearer ${token}`, 'sc-user-id': userId };
-    for (const path of ['', '/signals']) {
-      const res = await fetch(`${server.url}/v3/vehicles/${vehicleIds[0]}${path}`, { headers });
-      expect(res.status).toBe(200);
-      const logged = lines.at(-1)!;
-      expect(logged).toMatchObject({
-        method: 'GET',
-        status: 200,
-        requestId: res.headers.get('sc-request-id'),
-      });
+    const server = await startEmulator({ port: 0, emulator, tickMs: 0 });
+    try {
+      lines.length = 0;
+      const headers = { authorization: `Bearer ${token}`, 'sc-user-id': userId };
+      for (const path of ['', '/signals']) {
+        const res = await fetch(`${server.url}/v3/vehicles/${vehicleIds[0]}${path}`, { headers });
+        expect(res.status).toBe(200);
+        const logged = lines.at(-1)!;
+        expect(logged).toMatchObject({
+          method: 'GET',
+          status: 200,
+          requestId: res.headers.get('sc-request-id'),
+        });
+      }
+      expect(lines.map((l) => l.route)).toEqual([
+        '/v3/vehicles/:vehicleId',
+        '/v3/vehicles/:vehicleId/signals',
+      ]);
+    } finally {
+      await server.close();
     }
-    expect(lines.map((l) => l.route)).toEqual(['/v3/vehicles/:vehicleId', '/v3/vehicles/:vehicleId/signals']);
   });
 });
 

@@ -1,23 +1,16 @@
 import { request as httpRequest } from 'node:http';
 import { HEADER_REQUEST_ID } from '@paddock/contract';
-import { startEmulator } from '../src/index.js';
-import { connectedBev } from './helpers/signals.js';
+import { useServedBev } from './helpers/served.js';
 
 // The Node adapter takes shortcuts (headers read from Node's raw list, the
 // request id set on Node's response): over a socket every answer must be the
 // one the in-process fetch gives.
 
-type Server = Awaited<ReturnType<typeof startEmulator>>;
-let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serveBev = useServedBev();
 
 async function served() {
-  const bev = await connectedBev(['read_battery', 'read_vehicle_info']);
-  server = await startEmulator({ port: 0, emulator: bev.t.emulator, tickMs: 0 });
-  const url = server.url;
+  const bev = await serveBev(['read_battery', 'read_vehicle_info']);
+  const url = bev.url;
   // Both sides on the same origin, so links match too.
   const both = async (path: string, headers: Record<string, string>) => {
     const init = { headers: { authorization: `Bearer ${bev.token}`, ...headers } };
