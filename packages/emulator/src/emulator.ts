@@ -7,6 +7,7 @@ import { createBaseline } from './control/baseline.js';
 import { controlRoutes } from './control/control.routes.js';
 import { emulatorControlRoutes } from './control/emulator-control.routes.js';
 import { faultRoutes } from './control/faults.routes.js';
+import { openApiRoutes } from './control/openapi.routes.js';
 import { createRuntime, type EmulatorRuntime } from './control/runtime.js';
 import { settingsRoutes } from './control/settings.routes.js';
 import { vehicleControlRoutes } from './control/vehicles.routes.js';
@@ -158,6 +159,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', iamRoutes(deps));
   app.route('/', connectRoutes(deps));
   app.route('/', controlRoutes(deps));
+  app.route('/', openApiRoutes());
   app.route('/', faultRoutes(deps));
   app.route('/', settingsRoutes(deps));
   app.route('/', vehicleControlRoutes(deps));
