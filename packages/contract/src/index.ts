@@ -6,7 +6,6 @@ export * from './errors.js';
 export * from './hosts.js';
 export * from './iam.js';
 export * from './management.js';
-export { buildOpenApiDocument, renderOpenApiDocument } from './openapi/document.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './signals.js';

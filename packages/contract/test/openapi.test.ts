@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import {
-  buildOpenApiDocument,
   CHARGE_LIMIT_MAX_PERCENT,
   CHARGE_LIMIT_MIN_PERCENT,
   HEADER_USER_ID,
-  renderOpenApiDocument,
   SMARTCAR_ORIGINS,
 } from '@paddock/contract';
+import { buildOpenApiDocument, renderOpenApiDocument } from '@paddock/contract/openapi';
 import { Validator } from '@seriousme/openapi-schema-validator';
 
 type Node = Record<string, unknown>;

@@ -120,6 +120,10 @@ describe('the dashboard', () => {
       const res = await browser.post(path, formFor(html, path));
       expect(locationOf(res).search, action).toBe('?done=reported');
     }
+    // An inherited property name is no action (the CSRF token is any form's).
+    const token = formFor(html, `/_emulator/dashboard/vehicles/${vehicleId}/unreachable`);
+    const inherited = await browser.post(`/_emulator/dashboard/vehicles/${vehicleId}/toString`, token);
+    expect(locationOf(inherited).search).toBe('?done=invalid');
     const errors = t.rx.of('VEHICLE_ERROR').map((d) => vehicleErrorEventSchema.parse(d.json).data.errors[0]!);
     expect(errors.map((e) => [e.type, e.code, e.state, e.resolution.type])).toEqual([
       ['VEHICLE_STATE', 'UNREACHABLE', 'ERROR', 'RETRY_LATER'],

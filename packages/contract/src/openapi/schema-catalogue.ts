@@ -107,7 +107,7 @@ export const REQUEST_SCHEMAS = {
   WebhookVehicleError: { schema: webhookVehicleErrorSchema },
 } as const satisfies Record<string, NamedSchema>;
 
-/** Schemas sent by the side that answers, converted with zod's `output` view: what the contract produces. */
+/** Schemas sent by the side that answers (described in zod's `input` view, as they go over the wire; see json-schemas.ts). */
 export const RESPONSE_SCHEMAS = {
   TokenResponse: { schema: tokenResponseSchema },
   OAuthError: { schema: oauthErrorSchema },

@@ -120,7 +120,7 @@ export function dashboardRoutes(deps: EmulatorDeps, runtime: EmulatorRuntime): H
   post('/_emulator/dashboard/vehicles/:id/:action', async (c) => {
     const id = c.req.param('id') ?? '';
     const action = c.req.param('action') ?? '';
-    const report = REPORTED_ERRORS[action];
+    const report = Object.hasOwn(REPORTED_ERRORS, action) ? REPORTED_ERRORS[action] : undefined;
     if (report) {
       webhooks.reportVehicleError(id, report);
       await webhooks.settle();
@@ -132,7 +132,7 @@ export function dashboardRoutes(deps: EmulatorDeps, runtime: EmulatorRuntime): H
       'start-trip': () => simulator.startTrip(id),
       'end-trip': () => simulator.endTrip(id),
     };
-    const act = run[action];
+    const act = Object.hasOwn(run, action) ? run[action] : undefined;
     if (!act) return 'invalid';
     act();
     webhooks.checkTriggers(id);
