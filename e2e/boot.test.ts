@@ -58,6 +58,29 @@ describe('booting the app', () => {
   });
 });
 
+describe('stopping the app', () => {
+  test('with SHUTDOWN_DRAIN_MS, SIGTERM turns /readyz to 503 while it still serves, then it exits', async () => {
+    const port = await freePort();
+    running = runNode(APP_MAIN, [], {
+      PORT: String(port),
+      PADDOCK_EMULATOR_PORT: String(await freePort()),
+      DATABASE_URL: ':memory:',
+      SHUTDOWN_DRAIN_MS: '1500',
+    });
+    await running.waitForOutput(new RegExp(`http://localhost:${port}/login`));
+    expect((await fetch(`http://localhost:${port}/readyz`)).status).toBe(200);
+    const stoppedAt = Date.now();
+    running.child.kill('SIGTERM');
+    await running.waitForOutput(/draining/);
+    const draining = await fetch(`http://localhost:${port}/readyz`);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toEqual({ status: 'unavailable', reason: 'shutting down' });
+    expect((await fetch(`http://localhost:${port}/healthz`)).status).toBe(200);
+    expect(await running.exited()).toBe(0);
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1_400);
+  });
+});
+
 describe('npm run emulator', () => {
   test('without credentials it makes some up, prints them, and they work at the token endpoint', async () => {
     const port = await freePort();

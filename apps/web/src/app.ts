@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SmartcarClient } from '@paddock/sdk';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/tables.js';
 import { dataRemovalRoutes } from './features/account-data/data-removal.routes.js';
@@ -164,7 +164,15 @@ export function createApp(deps: AppDeps): PaddockApp {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders(connectOrigin));
   // Probes come before the request log, sessions and CSRF: they touch none of them.
-  app.route('/', healthRoutes({ db, logger, draining: () => draining }));
+  app.route(
+    '/',
+    healthRoutes({
+      checkDatabase: () => sql`select 1`.execute(db),
+      logger,
+      clock,
+      draining: () => draining,
+    }),
+  );
   app.use(requestContext({ logger, random, clock }));
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLargePage });
   app.use(async (c, next) =>

@@ -85,6 +85,12 @@ export interface Config extends AppConfig {
    * undefined: pretty on a terminal, JSON anywhere else.
    */
   readonly logFormat: LogFormat | undefined;
+  /**
+   * On SIGTERM, how long the app keeps serving with `/readyz` at 503 before
+   * it closes, in ms (`SHUTDOWN_DRAIN_MS`, 0 to 60,000; default 0): about one
+   * probe interval of the load balancer, so it stops sending traffic first.
+   */
+  readonly shutdownDrainMs: number;
   readonly smartcar: SmartcarSource;
 }
 
@@ -128,6 +134,17 @@ const port = (name: string, fallback: number) =>
       .refine((n) => n >= 1 && n <= 65535, `${name} must be a port number between 1 and 65535`)
       .optional()
       .transform((n) => n ?? fallback),
+  );
+
+const milliseconds = (name: string, max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, `${name} must be a whole number of milliseconds from 0 to ${max}`)
+      .transform(Number)
+      .refine((n) => n <= max, `${name} must be a whole number of milliseconds from 0 to ${max}`)
+      .optional()
+      .transform((n) => n ?? 0),
   );
 
 const flag = (name: string) =>
@@ -204,6 +221,7 @@ const envSchema = z.object({
     z.enum(LOG_FORMATS, { error: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
   ),
   TRUST_PROXY: flag('TRUST_PROXY'),
+  SHUTDOWN_DRAIN_MS: milliseconds('SHUTDOWN_DRAIN_MS', 60_000),
   SMARTCAR_SCOPE: scope,
   SMARTCAR_CLIENT_ID: optionalText,
   SMARTCAR_CLIENT_SECRET: optionalText,
@@ -248,6 +266,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     trustProxy: e.TRUST_PROXY,
     scope:
       e.SMARTCAR_SCOPE ??

@@ -76,8 +76,15 @@ async function main(): Promise<void> {
     closers.push(await listen(app, config.port, config.host, 'PORT'));
     // Closed first (closers run in reverse): open live streams end, so closing the server does not wait for them.
     closers.push(() => live.close());
-    // Pushed last, so run first on shutdown: /readyz turns 503 while the rest closes.
-    closers.push(async () => app.drain());
+    // Pushed last, so run first on shutdown: /readyz turns 503, and with
+    // SHUTDOWN_DRAIN_MS the app goes on serving that long, so a load balancer
+    // stops sending traffic here before the listener closes.
+    closers.push(async () => {
+      app.drain();
+      if (config.shutdownDrainMs === 0) return;
+      logger.info({ ms: config.shutdownDrainMs }, 'draining: /readyz answers 503 until the listener closes');
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    });
     // The emulator's first VERIFY went out before the app listened; now it can be answered.
     webhook?.verify();
 
@@ -100,7 +107,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     // Requests still waiting on Smartcar get a few seconds, not forever.
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => process.exit(1), config.shutdownDrainMs + SHUTDOWN_GRACE_MS).unref();
     void closeAll(closers, logger).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));

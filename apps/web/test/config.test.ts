@@ -30,6 +30,7 @@ describe('parseConfig', () => {
       host: '127.0.0.1',
       databaseUrl: 'file:data/paddock.db',
       logLevel: 'info',
+      shutdownDrainMs: 0,
       trustProxy: false,
       scope: DASHBOARD_SCOPE.map((permission) => ({ permission, required: false })),
       mode: 'simulated',
@@ -38,6 +39,15 @@ describe('parseConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.smartcar)).toBe(true);
     expect(Object.isFrozen(config.scope)).toBe(true);
+  });
+
+  test('SHUTDOWN_DRAIN_MS is whole milliseconds up to a minute', () => {
+    expect(parseConfig({ SHUTDOWN_DRAIN_MS: '5000' }).shutdownDrainMs).toBe(5000);
+    expect(parseConfig({ SHUTDOWN_DRAIN_MS: ' ' }).shutdownDrainMs).toBe(0);
+    for (const bad of ['-1', '1.5', '5s', '60001'])
+      expect(problemsOf({ SHUTDOWN_DRAIN_MS: bad }), bad).toEqual([
+        expect.stringMatching(/SHUTDOWN_DRAIN_MS must be a whole number of milliseconds from 0 to 60000/),
+      ]);
   });
 
   test('LOG_FORMAT picks JSON or readable lines; unset leaves it to whether stdout is a terminal', () => {
